@@ -1,0 +1,1 @@
+"""Use cases, rules and the headless CLI. No Qt here: usable from a Python shell."""

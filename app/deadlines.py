@@ -1,0 +1,86 @@
+"""Statutory deadlines: count + unit from the document type, shifted off non-working days.
+
+The rule lives in the ``document_types`` row; this module only does the arithmetic and
+explains it in words ("10 days from 2 April 2026 (GAC Art. 40) → 12 April is Easter
+Sunday, 13 April Easter Monday → 14 April 2026").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from app.dates import long_date, short_day
+from app.workdays import WorkCalendar
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    count: int
+    unit: str  # calendar_days | working_days | months | none
+    shift: str = "next"  # next | previous | none
+    legal_ref: str = ""
+
+
+@dataclass(frozen=True)
+class DueDate:
+    due: dt.date | None
+    explanation_ka: str
+    explanation_en: str
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day *months* later; clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
+    m = day.month - 1 + months
+    year, month = day.year + m // 12, m % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+_UNIT_WORDS = {
+    "calendar_days": ("დღე", "days", "days"),
+    "working_days": ("სამუშაო დღე", "working day", "working days"),
+    "months": ("თვე", "month", "months"),
+}
+
+
+def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDate:
+    if rule.unit == "none":
+        return DueDate(None, "ვადა განისაზღვრება რეზოლუციით", "deadline set by resolution")
+    if rule.unit == "calendar_days":
+        raw = start + dt.timedelta(days=rule.count)
+    elif rule.unit == "working_days":
+        raw = cal.add_working_days(start, rule.count)
+    elif rule.unit == "months":
+        raw = add_months(start, rule.count)
+    else:
+        raise ValueError(f"unknown deadline unit {rule.unit!r}")
+
+    skipped: list[dt.date] = []
+    due = raw
+    if rule.shift in ("next", "previous"):
+        step = dt.timedelta(days=1 if rule.shift == "next" else -1)
+        while not cal.is_working(due):
+            skipped.append(due)
+            due += step
+        if rule.shift == "previous" and due < start:
+            # Counting back must never land before the registration itself.
+            due = raw
+
+    ka_unit, en_one, en_many = _UNIT_WORDS[rule.unit]
+    ref_ka = f" ({rule.legal_ref})" if rule.legal_ref else ""
+    head_ka = f"{rule.count} {ka_unit} {long_date(start)}-დან{ref_ka}"
+    head_en = (
+        f"{rule.count} {en_one if rule.count == 1 else en_many} from "
+        f"{long_date(start, 'en')}{ref_ka}"
+    )
+    parts_ka = [head_ka]
+    parts_en = [head_en]
+    if skipped:
+        parts_ka.append(", ".join(f"{short_day(d)} — {cal.reason_off(d)}" for d in skipped))
+        parts_en.append(
+            ", ".join(f"{short_day(d, 'en')} is a day off ({cal.reason_off(d)})" for d in skipped)
+        )
+    parts_ka.append(long_date(due))
+    parts_en.append(long_date(due, "en"))
+    return DueDate(due, " → ".join(parts_ka), " → ".join(parts_en))

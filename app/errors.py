@@ -1,0 +1,43 @@
+"""Errors the user can act on (shown in Georgian) versus our bugs (everything else)."""
+
+from __future__ import annotations
+
+from app import messages
+
+
+class UserError(Exception):
+    """Something the user can fix. Carries a catalogue key, parameters and the field."""
+
+    def __init__(self, key: str, field: str | None = None, **params: object) -> None:
+        self.key = key
+        self.field = field
+        self.params: dict[str, object] = dict(params)
+        if field is not None:
+            self.params.setdefault("field", field)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        return messages.render(self.key, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class ValidationError(UserError):
+    """Input that breaks a rule; nothing has been written."""
+
+
+class NotFound(UserError):
+    """An id that does not (or no longer) exist."""
+
+
+class PermissionDenied(UserError):
+    """The acting user's role does not allow the action."""
+
+
+class StaleRecord(UserError):
+    """Someone else saved the same record first (optimistic locking)."""
+
+
+class DatabaseUnavailable(UserError):
+    """The database cannot be reached or is busy; the user may retry."""

@@ -1,0 +1,155 @@
+"""The message catalogue for errors and notices raised in app/.
+
+Georgian is the reference text, English the translation. Keys are stable identifiers;
+parameters are filled with ``str.format``.
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "field.required": {
+        "ka": "ველი „{field}“ სავალდებულოა.",
+        "en": "The field “{field}” is required.",
+    },
+    "field.too_long": {
+        "ka": "ველი „{field}“ ძალიან გრძელია (მაქსიმუმ {max} სიმბოლო).",
+        "en": "The field “{field}” is too long (at most {max} characters).",
+    },
+    "field.bad_chars": {
+        "ka": "ველი „{field}“ შეიცავს დაუშვებელ სიმბოლოს.",
+        "en": "The field “{field}” contains a character that is not allowed.",
+    },
+    "personal_id.invalid": {
+        "ka": "პირადი ნომერი უნდა შედგებოდეს ზუსტად 11 ციფრისგან (შეყვანილია: {got}).",
+        "en": "A personal number must be exactly 11 digits (entered: {got}).",
+    },
+    "org_code.invalid": {
+        "ka": "საიდენტიფიკაციო კოდი უნდა შედგებოდეს ზუსტად 9 ციფრისგან (შეყვანილია: {got}).",
+        "en": "An identification code must be exactly 9 digits (entered: {got}).",
+    },
+    "email.invalid": {
+        "ka": "ელ. ფოსტის მისამართი არასწორია: {got}.",
+        "en": "The e-mail address is not valid: {got}.",
+    },
+    "date.invalid": {
+        "ka": "ველი „{field}“: „{got}“ არ არის თარიღი (სწორი ფორმატი: წწწწ-თთ-დდ).",
+        "en": "Field “{field}”: “{got}” is not a date (expected YYYY-MM-DD).",
+    },
+    "date.out_of_range": {
+        "ka": "ველი „{field}“: თარიღი {got} დასაშვებ ფარგლებს გარეთაა ({lo} – {hi}).",
+        "en": "Field “{field}”: the date {got} is outside the allowed range ({lo} – {hi}).",
+    },
+    "date.in_future": {
+        "ka": "ველი „{field}“: თარიღი {got} მომავალშია.",
+        "en": "Field “{field}”: the date {got} is in the future.",
+    },
+    "kind.unknown": {
+        "ka": "უცნობი სახე: „{got}“. დასაშვებია: {allowed}.",
+        "en": "Unknown kind “{got}”. Allowed: {allowed}.",
+    },
+    "doc_type.unknown": {
+        "ka": "უცნობი დოკუმენტის ტიპი: „{got}“. დასაშვებია: {allowed}.",
+        "en": "Unknown document type “{got}”. Allowed: {allowed}.",
+    },
+    "channel.unknown": {
+        "ka": "უცნობი მიღების არხი: „{got}“. დასაშვებია: {allowed}.",
+        "en": "Unknown delivery channel “{got}”. Allowed: {allowed}.",
+    },
+    "department.unknown": {
+        "ka": "უცნობი სამსახური: „{got}“.",
+        "en": "Unknown department “{got}”.",
+    },
+    "correspondent.unknown": {
+        "ka": "კორესპონდენტი (#{got}) ვერ მოიძებნა — შესაძლოა, წაშლილია.",
+        "en": "Correspondent #{got} was not found — it may have been deleted.",
+    },
+    "document.unknown": {
+        "ka": "დოკუმენტი (#{got}) ვერ მოიძებნა.",
+        "en": "Document #{got} was not found.",
+    },
+    "sheets.invalid": {
+        "ka": "ფურცლების რაოდენობა უნდა იყოს 0-დან 10000-მდე (შეყვანილია: {got}).",
+        "en": "The number of sheets must be between 0 and 10000 (entered: {got}).",
+    },
+    "number.template_missing": {
+        "ka": "სახისთვის „{kind}“ ნომრის შაბლონი არ არის განსაზღვრული. მიმართეთ ადმინისტრატორს.",
+        "en": "No numbering template is defined for “{kind}”. Ask the administrator.",
+    },
+    "number.template_invalid": {
+        "ka": "ნომრის შაბლონი „{pattern}“ არასწორია: {reason}",
+        "en": "The numbering template “{pattern}” is invalid: {reason}",
+    },
+    "db.busy": {
+        "ka": "მონაცემთა ბაზა დაკავებულია. სცადეთ ხელახლა რამდენიმე წამში.",
+        "en": "The database is busy. Try again in a few seconds.",
+    },
+    "db.unreachable": {
+        "ka": "მონაცემთა ბაზასთან კავშირი ვერ დამყარდა: {detail}",
+        "en": "Could not connect to the database: {detail}",
+    },
+    "db.schema_old": {
+        "ka": "მონაცემთა ბაზის სქემა ძველია ({current}); საჭიროა განახლება ({head}).",
+        "en": "The database schema is older ({current}) than the program ({head}); upgrade it.",
+    },
+    "stale.changed_by": {
+        "ka": "ჩანაწერი შეცვალა {who}-მ {when}. თქვენი ტექსტი შენახულია ფორმაში — გადახედეთ და შეინახეთ ხელახლა.",
+        "en": "The record was changed by {who} at {when}. Your text is kept in the form — review and save again.",
+    },
+    "permission.denied": {
+        "ka": "თქვენს როლს ({role}) არ აქვს ამ მოქმედების უფლება: {action}.",
+        "en": "Your role ({role}) may not do this: {action}.",
+    },
+}
+
+FIELD_NAMES: dict[str, dict[str, str]] = {
+    "subject": {"ka": "შინაარსი / თემა", "en": "Subject"},
+    "summary": {"ka": "მოკლე შინაარსი", "en": "Summary"},
+    "from_name": {"ka": "კორესპონდენტი", "en": "Correspondent"},
+    "personal_id": {"ka": "პირადი ნომერი", "en": "Personal number"},
+    "org_code": {"ka": "საიდენტიფიკაციო კოდი", "en": "Identification code"},
+    "reg_date": {"ka": "რეგისტრაციის თარიღი", "en": "Registration date"},
+    "sender_date": {"ka": "გამგზავნის თარიღი", "en": "Sender's date"},
+    "sender_number": {"ka": "გამგზავნის ნომერი", "en": "Sender's number"},
+    "kind": {"ka": "სახე", "en": "Kind"},
+    "doc_type": {"ka": "დოკუმენტის ტიპი", "en": "Document type"},
+    "channel": {"ka": "მიღების არხი", "en": "Delivery channel"},
+    "department": {"ka": "სამსახური", "en": "Department"},
+    "sheets": {"ka": "ფურცლები", "en": "Sheets"},
+    "address": {"ka": "მისამართი", "en": "Address"},
+    "phone": {"ka": "ტელეფონი", "en": "Phone"},
+    "email": {"ka": "ელ. ფოსტა", "en": "E-mail"},
+    "correspondent": {"ka": "კორესპონდენტი", "en": "Correspondent"},
+}
+
+_language = "ka"
+
+
+def set_language(lang: str) -> None:
+    global _language
+    _language = lang if lang in ("ka", "en") else "ka"
+
+
+def current_language() -> str:
+    return _language
+
+
+def field_label(field: str, lang: str | None = None) -> str:
+    names = FIELD_NAMES.get(field)
+    if names is None:
+        return field
+    return names[lang or _language]
+
+
+def render(key: str, params: dict[str, object], lang: str | None = None) -> str:
+    lang = lang or _language
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["ka"]
+    filled = dict(params)
+    if "field" in filled and isinstance(filled["field"], str):
+        filled["field"] = field_label(filled["field"], lang)
+    try:
+        return text.format(**filled)
+    except (KeyError, IndexError, ValueError):
+        return text

@@ -1,0 +1,76 @@
+"""Create or upgrade a database and give it the reference data an office starts with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock, SystemClock
+from app.refdata import DEPARTMENTS, DOCUMENT_TYPES, NUMBER_TEMPLATES, OFFICE_SETTINGS
+from app.workdays import seed_holidays
+from models import migrate
+from models.db import Database
+from models.tables import Department, Document, DocumentType, NumberTemplate, Setting, User
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def schema_state(db: Database) -> SchemaState:
+    return SchemaState(migrate.current_revision(db.engine), migrate.head_revision())
+
+
+def _seed_reference(s: Session, clock: Clock) -> None:
+    if not s.scalar(select(func.count(Department.id))):
+        for code, name, name_en in DEPARTMENTS:
+            s.add(Department(code=code, name=name, name_en=name_en, active=True))
+    known_types = set(s.scalars(select(DocumentType.code)))
+    for t in DOCUMENT_TYPES:
+        if t.code not in known_types:
+            s.add(
+                DocumentType(
+                    code=t.code, name=t.name, name_en=t.name_en, deadline_count=t.count,
+                    deadline_unit=t.unit, nonworking_shift=t.shift, legal_ref=t.legal_ref,
+                    max_extension_days=t.max_extension_days, active=True,
+                )
+            )
+    known_kinds = set(
+        s.scalars(select(NumberTemplate.kind).where(NumberTemplate.department_id.is_(None)))
+    )
+    for kind, pattern in NUMBER_TEMPLATES.items():
+        if kind not in known_kinds:
+            s.add(NumberTemplate(kind=kind, department_id=None, pattern=pattern, counter_scope=kind))
+    known_settings = set(s.scalars(select(Setting.name)))
+    for name, content in OFFICE_SETTINGS.items():
+        if name not in known_settings:
+            s.add(Setting(name=name, content=content))
+    if not s.scalar(select(func.count(User.id))):
+        s.add(
+            User(
+                login="admin", full_name="ადმინისტრატორი", role="admin",
+                department_id=None, password_hash="", active=True, created_at=clock.now_utc(),
+            )
+        )
+    seed_holidays(s, clock.today())
+
+
+def prepare(db: Database, clock: Clock | None = None) -> SchemaState:
+    """Upgrade the schema to head and seed reference data (idempotent)."""
+    migrate.upgrade(db.engine)
+    with db.write() as s:
+        _seed_reference(s, clock or SystemClock())
+    return schema_state(db)
+
+
+def document_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count(Document.id))) or 0)

@@ -1,0 +1,1 @@
+"""SQLAlchemy ORM, engine/session factory and Alembic migrations. No Qt here."""

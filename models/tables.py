@@ -1,0 +1,271 @@
+"""Data model v1.
+
+Column names avoid reserved words across SQLite, PostgreSQL and T-SQL (`number`,
+`user`, `date`, `key`, `value` are spelt out). Every constraint and index is named by
+the convention in :mod:`models.base`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects import mssql
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, Day, LongText, Text, Timestamp
+
+# Enumerations are stored as short text codes; the allowed values are checked by
+# named CHECK constraints so a hand-edited row cannot smuggle in an unknown status.
+DOC_KINDS = ("incoming", "outgoing", "internal")
+DOC_STATUSES = (
+    "registered",
+    "assigned",
+    "in_progress",
+    "awaiting_clarification",
+    "answered",
+    "forwarded",
+    "closed",
+    "cancelled",
+)
+CHANNELS = ("post", "in_person", "email", "portal", "fax", "courier", "internal")
+ROLES = ("admin", "registrar", "head", "executor", "viewer")
+CORRESPONDENT_KINDS = ("person", "organisation")
+DEADLINE_UNITS = ("calendar_days", "working_days", "months", "none")
+NONWORKING_SHIFTS = ("next", "previous", "none")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(Text(20), unique=True)
+    name: Mapped[str] = mapped_column(Text(200))
+    name_en: Mapped[str] = mapped_column(Text(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(Text(60), unique=True)
+    full_name: Mapped[str] = mapped_column(Text(200))
+    role: Mapped[str] = mapped_column(Text(20))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    password_hash: Mapped[str] = mapped_column(Text(200), default="")
+    email: Mapped[str] = mapped_column(Text(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+
+
+class Correspondent(Base):
+    """A citizen or an organisation that writes to the office or is written to."""
+
+    __tablename__ = "correspondents"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CORRESPONDENT_KINDS), name="kind"),
+        Index(None, "name_skeleton"),
+        Index(None, "personal_id"),
+        Index(None, "org_code"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text(20))
+    name: Mapped[str] = mapped_column(Text(300))
+    # Romanised, apostrophe-free, casefolded and coarsened name (see app.text).
+    name_skeleton: Mapped[str] = mapped_column(Text(300))
+    personal_id: Mapped[str | None] = mapped_column(Text(11))
+    org_code: Mapped[str | None] = mapped_column(Text(9))
+    address: Mapped[str] = mapped_column(Text(400), default="")
+    phone: Mapped[str] = mapped_column(Text(40), default="")
+    email: Mapped[str] = mapped_column(Text(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class DocumentType(Base):
+    """A type of document with its statutory deadline rule (administrator-editable)."""
+
+    __tablename__ = "document_types"
+    __table_args__ = (
+        CheckConstraint(_in("deadline_unit", DEADLINE_UNITS), name="deadline_unit"),
+        CheckConstraint(_in("nonworking_shift", NONWORKING_SHIFTS), name="nonworking_shift"),
+        CheckConstraint("deadline_count >= 0", name="deadline_count"),
+        CheckConstraint("max_extension_days >= 0", name="max_extension_days"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(Text(30), unique=True)
+    name: Mapped[str] = mapped_column(Text(200))
+    name_en: Mapped[str] = mapped_column(Text(200), default="")
+    deadline_count: Mapped[int] = mapped_column(Integer, default=0)
+    deadline_unit: Mapped[str] = mapped_column(Text(20), default="none")
+    nonworking_shift: Mapped[str] = mapped_column(Text(20), default="next")
+    legal_ref: Mapped[str] = mapped_column(Text(200), default="")
+    max_extension_days: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class NumberTemplate(Base):
+    """How registration numbers of one kind (optionally one department) look.
+
+    ``counter_scope`` names the sequence the template draws from: editing the pattern
+    keeps the scope (the sequence continues); restarting gives a new scope.
+    """
+
+    __tablename__ = "number_templates"
+    __table_args__ = (
+        CheckConstraint(_in("kind", DOC_KINDS), name="kind"),
+        UniqueConstraint("kind", "department_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text(20))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    pattern: Mapped[str] = mapped_column(Text(100))
+    counter_scope: Mapped[str] = mapped_column(Text(60))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class NumberCounter(Base):
+    """The last number issued in one scope and year. Incremented atomically."""
+
+    __tablename__ = "number_counters"
+    __table_args__ = (UniqueConstraint("scope", "year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(Text(60))
+    year: Mapped[int] = mapped_column(Integer)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint(_in("kind", DOC_KINDS), name="kind"),
+        CheckConstraint(_in("status", DOC_STATUSES), name="status"),
+        CheckConstraint(_in("channel", CHANNELS), name="channel"),
+        CheckConstraint("sheets >= 0", name="sheets"),
+        UniqueConstraint("counter_scope", "seq_year", "seq"),
+        # The registry list: newest first within a kind, and the common filters.
+        Index(None, "kind", "reg_date", "id"),
+        Index(None, "kind", "status", "due_date"),
+        Index(None, "kind", "department_id", "reg_date"),
+        Index(None, "due_date"),
+        Index(None, "reg_number"),
+        Index(None, "correspondent_id"),
+        Index(None, "executor_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text(20))
+    reg_number: Mapped[str] = mapped_column(Text(60))
+    seq: Mapped[int] = mapped_column(Integer)
+    seq_year: Mapped[int] = mapped_column(Integer)
+    counter_scope: Mapped[str] = mapped_column(Text(60))
+    reg_date: Mapped[dt.date] = mapped_column(Day())
+    sender_number: Mapped[str] = mapped_column(Text(60), default="")
+    sender_date: Mapped[dt.date | None] = mapped_column(Day())
+    correspondent_id: Mapped[int | None] = mapped_column(ForeignKey("correspondents.id"))
+    doc_type_id: Mapped[int] = mapped_column(ForeignKey("document_types.id"))
+    channel: Mapped[str] = mapped_column(Text(20))
+    subject: Mapped[str] = mapped_column(Text(500))
+    summary: Mapped[str] = mapped_column(LongText(), default="")
+    sheets: Mapped[int] = mapped_column(Integer, default=1)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(Text(30))
+    due_date: Mapped[dt.date | None] = mapped_column(Day())
+    statutory_due_date: Mapped[dt.date | None] = mapped_column(Day())
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    executor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    under_control: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_date: Mapped[dt.date | None] = mapped_column(Day())
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Holiday(Base):
+    """One calendar day that is (or, when ``day_off`` is false, is declared not) off.
+
+    Seeded from the ``holidays`` package; administrators add decree days or remove a
+    seeded one (kept with ``day_off = false`` so re-seeding does not bring it back).
+    """
+
+    __tablename__ = "holidays"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Day(), unique=True)
+    name: Mapped[str] = mapped_column(Text(200))
+    day_off: Mapped[bool] = mapped_column(Boolean, default=True)
+    source: Mapped[str] = mapped_column(Text(20), default="package")
+
+
+class AuditEntry(Base):
+    """Append-only log of every change; hash-chained (see app.audit)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index(None, "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(Timestamp())
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    workstation: Mapped[str] = mapped_column(Text(100), default="")
+    action: Mapped[str] = mapped_column(Text(40))
+    entity: Mapped[str] = mapped_column(Text(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(Text(60), default="")
+    old_value: Mapped[str] = mapped_column(LongText(), default="")
+    new_value: Mapped[str] = mapped_column(LongText(), default="")
+    prev_hash: Mapped[str] = mapped_column(Text(64), default="")
+    row_hash: Mapped[str] = mapped_column(Text(64), default="")
+
+
+class Setting(Base):
+    """Office-wide settings shared by every workstation (name, address, limits…)."""
+
+    __tablename__ = "settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text(100), unique=True)
+    content: Mapped[str] = mapped_column(LongText(), default="")
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    __table_args__ = (Index(None, "document_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    file_name: Mapped[str] = mapped_column(Text(260))
+    mime_type: Mapped[str] = mapped_column(Text(100), default="")
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(Text(64))
+    content: Mapped[bytes] = mapped_column(
+        LargeBinary().with_variant(mssql.VARBINARY("max"), "mssql")
+    )
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
