@@ -68,10 +68,13 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import generate
-    from app.setup import prepare
+    from app.setup import document_count, prepare
 
     db = _open(args)
     prepare(db)
+    if args.if_empty and document_count(db) > 0:
+        print("the database already has documents; no demo data added")
+        return EXIT_OK
     t0 = time.perf_counter()
     made = generate(db, count=args.count, seed=args.seed)
     print(f"{made} documents in {time.perf_counter() - t0:.1f} s")
@@ -147,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill the database with realistic demo data")
     demo.add_argument("--count", type=int, default=5000)
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--if-empty", action="store_true", help="only into an empty registry")
     demo.set_defaults(func=cmd_demo)
 
     reg = sub.add_parser("register", help="register one document")
@@ -177,20 +181,17 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"შეცდომა: {exc.message()}", file=sys.stderr)
         return EXIT_USER
     except Exception as exc:  # our bug or the database: say which, log the rest
-        from sqlalchemy.exc import DBAPIError
+        from sqlalchemy.exc import DBAPIError, OperationalError
 
-        if isinstance(exc, DBAPIError) and exc.connection_invalidated or _is_connect_error(exc):
-            print(messages.render("db.unreachable", {"detail": str(exc.orig)[:200]}),
-                  file=sys.stderr)  # type: ignore[attr-defined]
+        if isinstance(exc, DBAPIError) and (
+            exc.connection_invalidated
+            or (isinstance(exc, OperationalError) and "connect" in str(exc).lower())
+        ):
+            detail = str(exc.orig)[:200]
+            print(messages.render("db.unreachable", {"detail": detail}), file=sys.stderr)
             return EXIT_DB
         log.exception("unexpected error")
         return EXIT_BUG
-
-
-def _is_connect_error(exc: Exception) -> bool:
-    from sqlalchemy.exc import OperationalError
-
-    return isinstance(exc, OperationalError) and "connect" in str(exc).lower()
 
 
 def main() -> None:

@@ -52,7 +52,7 @@ def departments(db: Database) -> list[Choice]:
 
 def office_settings(db: Database) -> dict[str, str]:
     with db.read() as s:
-        return dict(s.execute(select(Setting.name, Setting.content)).tuples().all())
+        return {name: content for name, content in s.execute(select(Setting.name, Setting.content))}
 
 
 def suggest_correspondents(db: Database, text: str, limit: int = 10) -> list[CorrespondentInfo]:
@@ -76,8 +76,14 @@ def suggest_correspondents(db: Database, text: str, limit: int = 10) -> list[Cor
         ).all()
         return [
             CorrespondentInfo(
-                r.id, r.kind, r.name, r.personal_id or "", r.org_code or "", r.address,
-                r.phone, r.email,
+                r.id,
+                r.kind,
+                r.name,
+                r.personal_id or "",
+                r.org_code or "",
+                r.address,
+                r.phone,
+                r.email,
             )
             for r in rows
         ]

@@ -66,9 +66,7 @@ def _filtered(q: RegistryQuery, stmt: Select) -> Select:  # type: ignore[type-ar
     if q.date_to is not None:
         stmt = stmt.where(Document.reg_date <= q.date_to)
     if q.overdue_on is not None:
-        stmt = stmt.where(
-            Document.status.in_(OPEN_STATUSES), Document.due_date < q.overdue_on
-        )
+        stmt = stmt.where(Document.status.in_(OPEN_STATUSES), Document.due_date < q.overdue_on)
     return stmt
 
 

@@ -38,9 +38,15 @@ def _seed_reference(s: Session, clock: Clock) -> None:
         if t.code not in known_types:
             s.add(
                 DocumentType(
-                    code=t.code, name=t.name, name_en=t.name_en, deadline_count=t.count,
-                    deadline_unit=t.unit, nonworking_shift=t.shift, legal_ref=t.legal_ref,
-                    max_extension_days=t.max_extension_days, active=True,
+                    code=t.code,
+                    name=t.name,
+                    name_en=t.name_en,
+                    deadline_count=t.count,
+                    deadline_unit=t.unit,
+                    nonworking_shift=t.shift,
+                    legal_ref=t.legal_ref,
+                    max_extension_days=t.max_extension_days,
+                    active=True,
                 )
             )
     known_kinds = set(
@@ -48,7 +54,9 @@ def _seed_reference(s: Session, clock: Clock) -> None:
     )
     for kind, pattern in NUMBER_TEMPLATES.items():
         if kind not in known_kinds:
-            s.add(NumberTemplate(kind=kind, department_id=None, pattern=pattern, counter_scope=kind))
+            s.add(
+                NumberTemplate(kind=kind, department_id=None, pattern=pattern, counter_scope=kind)
+            )
     known_settings = set(s.scalars(select(Setting.name)))
     for name, content in OFFICE_SETTINGS.items():
         if name not in known_settings:
@@ -56,8 +64,13 @@ def _seed_reference(s: Session, clock: Clock) -> None:
     if not s.scalar(select(func.count(User.id))):
         s.add(
             User(
-                login="admin", full_name="ადმინისტრატორი", role="admin",
-                department_id=None, password_hash="", active=True, created_at=clock.now_utc(),
+                login="admin",
+                full_name="ადმინისტრატორი",
+                role="admin",
+                department_id=None,
+                password_hash="",
+                active=True,
+                created_at=clock.now_utc(),
             )
         )
     seed_holidays(s, clock.today())

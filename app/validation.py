@@ -12,13 +12,14 @@ MIN_DATE = dt.date(1990, 1, 1)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def clean_text(value: str | None, field: str, *, max_len: int, required: bool = False,
-               multiline: bool = False) -> str:
+def clean_text(
+    value: str | None, field: str, *, max_len: int, required: bool = False, multiline: bool = False
+) -> str:
     """Strip, NFC-normalise, refuse control characters, check length and presence."""
     text = unicodedata.normalize("NFC", value or "").strip()
     for ch in text:
         cat = unicodedata.category(ch)
-        if cat == "Cc" and not (multiline and ch in "\n\t\r") or cat == "Cs":
+        if (cat == "Cc" and not (multiline and ch in "\n\t\r")) or cat == "Cs":
             raise ValidationError("field.bad_chars", field=field)
     if required and not text:
         raise ValidationError("field.required", field=field)
@@ -62,8 +63,11 @@ def date_in_range(day: dt.date, field: str, today: dt.date, *, allow_future: boo
         if day > today and not allow_future:
             raise ValidationError("date.in_future", field=field, got=day.isoformat())
         raise ValidationError(
-            "date.out_of_range", field=field, got=day.isoformat(),
-            lo=MIN_DATE.isoformat(), hi=hi.isoformat(),
+            "date.out_of_range",
+            field=field,
+            got=day.isoformat(),
+            lo=MIN_DATE.isoformat(),
+            hi=hi.isoformat(),
         )
 
 

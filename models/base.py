@@ -29,21 +29,21 @@ class Base(DeclarativeBase):
     metadata = metadata
 
 
-def Text(length: int) -> TypeEngine[str]:  # noqa: N802 - reads like a type
+def Text(length: int) -> TypeEngine[str]:
     """Bounded Unicode text: NVARCHAR(length) on MS SQL."""
     return Unicode(length)
 
 
-def LongText() -> TypeEngine[str]:  # noqa: N802
+def LongText() -> TypeEngine[str]:
     """Unbounded Unicode text: NVARCHAR(MAX) on MS SQL (never NTEXT)."""
     return UnicodeText().with_variant(mssql.NVARCHAR(), "mssql")
 
 
-def Day() -> TypeEngine[dt.date]:  # noqa: N802
+def Day() -> TypeEngine[dt.date]:
     """A calendar day (the clerk's date in Tbilisi): DATE everywhere."""
     return Date().with_variant(mssql.DATE(), "mssql")
 
 
-def Timestamp() -> TypeEngine[dt.datetime]:  # noqa: N802
+def Timestamp() -> TypeEngine[dt.datetime]:
     """A UTC instant stored without zone: DATETIME2 on MS SQL."""
-    return DateTime().with_variant(mssql.DATETIME2(), "mssql")
+    return DateTime().with_variant(mssql.DATETIME2(), "mssql")  # type: ignore[no-untyped-call]

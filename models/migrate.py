@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def alembic_config(url: str | None = None, stdout: io.StringIO | None = None) -> Config:
-    cfg = Config(stdout=stdout) if stdout is not None else Config()
+def alembic_config(url: str | None = None, output: io.StringIO | None = None) -> Config:
+    cfg = Config(output_buffer=output) if output is not None else Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url is not None:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -51,7 +51,7 @@ def offline_sql(dialect: str, revision: str = "head", base: str | None = None) -
     if dialect not in urls:
         raise ValueError(dialect)
     out = io.StringIO()
-    cfg = alembic_config(urls[dialect], stdout=out)
+    cfg = alembic_config(urls[dialect], output=out)
     rng = f"{base}:{revision}" if base else revision
     command.upgrade(cfg, rng, sql=True)
     return out.getvalue()

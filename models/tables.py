@@ -265,7 +265,7 @@ class Attachment(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(Text(64))
     content: Mapped[bytes] = mapped_column(
-        LargeBinary().with_variant(mssql.VARBINARY("max"), "mssql")
+        LargeBinary().with_variant(mssql.VARBINARY("max"), "mssql")  # type: ignore[no-untyped-call]
     )
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp())

@@ -16,13 +16,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from app.clock import FixedClock  # noqa: E402
-from app.setup import prepare  # noqa: E402
-from models.db import Database, open_database  # noqa: E402
+from app.clock import FixedClock
+from app.setup import prepare
+from models.db import Database, open_database
 
 # The day the tests live on: a Wednesday, so "today" never depends on the machine.
 TEST_NOW = dt.datetime(2026, 11, 25, 9, 0, 0)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from models.base import metadata
 from models import tables  # noqa: F401  (registers the tables on the metadata)
+from models.base import metadata
 
 config = context.config
 

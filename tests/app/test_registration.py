@@ -35,8 +35,11 @@ def test_foi_on_2_april_2026_is_due_14_april_with_reason(db: Database, clock: Fi
         db,
         _admin(db),
         RegistrationInput(
-            kind="incoming", doc_type="foi", subject="ბიუჯეტის შესრულების ანგარიში",
-            from_name="გიორგი გიგინეიშვილი", personal_id="01024012345",
+            kind="incoming",
+            doc_type="foi",
+            subject="ბიუჯეტის შესრულების ანგარიში",
+            from_name="გიორგი გიგინეიშვილი",
+            personal_id="01024012345",
             reg_date=dt.date(2026, 4, 2),
         ),
         clock,
@@ -49,16 +52,20 @@ def test_foi_on_2_april_2026_is_due_14_april_with_reason(db: Database, clock: Fi
     assert "Easter" not in doc.due_explanation_en or "14 April 2026" in doc.due_explanation_en
 
 
-def test_numbers_follow_the_year_of_the_registration_date(
-    db: Database, clock: FixedClock
-) -> None:
+def test_numbers_follow_the_year_of_the_registration_date(db: Database, clock: FixedClock) -> None:
     admin = _admin(db)
 
     def reg(day: dt.date) -> str:
         return register(
-            db, admin,
-            RegistrationInput(kind="incoming", doc_type="letter", subject="წერილი",
-                              from_name="ნინო ბერიძე", reg_date=day),
+            db,
+            admin,
+            RegistrationInput(
+                kind="incoming",
+                doc_type="letter",
+                subject="წერილი",
+                from_name="ნინო ბერიძე",
+                reg_date=day,
+            ),
             clock,
         ).number
 
@@ -71,10 +78,30 @@ def test_numbers_follow_the_year_of_the_registration_date(
 
 def test_same_personal_number_reuses_the_correspondent(db: Database, clock: FixedClock) -> None:
     admin = _admin(db)
-    a = register(db, admin, RegistrationInput(kind="incoming", doc_type="application",
-                 subject="ა", from_name="ლევან ჯაფარიძე", personal_id="61001012345"), clock)
-    b = register(db, admin, RegistrationInput(kind="incoming", doc_type="application",
-                 subject="ბ", from_name="ლ. ჯაფარიძე", personal_id="61001012345"), clock)
+    a = register(
+        db,
+        admin,
+        RegistrationInput(
+            kind="incoming",
+            doc_type="application",
+            subject="ა",
+            from_name="ლევან ჯაფარიძე",
+            personal_id="61001012345",
+        ),
+        clock,
+    )
+    b = register(
+        db,
+        admin,
+        RegistrationInput(
+            kind="incoming",
+            doc_type="application",
+            subject="ბ",
+            from_name="ლ. ჯაფარიძე",
+            personal_id="61001012345",
+        ),
+        clock,
+    )
     assert a.correspondent_id == b.correspondent_id
 
 
@@ -101,7 +128,10 @@ def test_bad_input_names_the_field_and_writes_nothing(
 ) -> None:
     before = _counts(db)
     base: dict[str, object] = {
-        "kind": "incoming", "doc_type": "foi", "subject": "თემა", "from_name": "მარიამ ხუციშვილი",
+        "kind": "incoming",
+        "doc_type": "foi",
+        "subject": "თემა",
+        "from_name": "მარიამ ხუციშვილი",
     }
     base.update(change)
     with pytest.raises(UserError) as err:
@@ -116,8 +146,12 @@ def test_a_viewer_may_not_register(db: Database, clock: FixedClock) -> None:
     viewer = Actor(user_id=1, login="v", full_name="V", role="viewer")
     before = _counts(db)
     with pytest.raises(PermissionDenied):
-        register(db, viewer, RegistrationInput(kind="incoming", doc_type="foi", subject="ს",
-                 from_name="ა"), clock)
+        register(
+            db,
+            viewer,
+            RegistrationInput(kind="incoming", doc_type="foi", subject="ს", from_name="ა"),
+            clock,
+        )
     assert _counts(db) == before
 
 

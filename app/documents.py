@@ -1,0 +1,125 @@
+"""One document's card: everything the clerk sees when opening it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.auth import Actor, require
+from app.dates import long_date
+from app.errors import NotFound
+from app.lookups import office_settings
+from app.refdata import CHANNEL_NAMES, KIND_NAMES, STATUS_NAMES, label
+from app.registration import due_for
+from models.db import Database
+from models.tables import Correspondent, Department, Document, DocumentType, User
+from reports.data import AcknowledgmentSlip, Letterhead
+from reports.pdf.slip import render_slip
+
+
+@dataclass(frozen=True)
+class DocumentCard:
+    id: int
+    kind: str
+    kind_label: str
+    number: str
+    reg_date: dt.date
+    doc_type: str
+    doc_type_name: str
+    subject: str
+    summary: str
+    channel_label: str
+    sender_number: str
+    sender_date: dt.date | None
+    correspondent_id: int | None
+    correspondent: str
+    status: str
+    status_label: str
+    due_date: dt.date | None
+    due_explanation: str
+    due_explanation_en: str
+    department: str
+    executor: str
+    confidential: bool
+    sheets: int
+    created_by: str
+    version: int
+
+
+def _load(s: Session, doc_id: int) -> Document:
+    doc = s.get(Document, doc_id)
+    if doc is None:
+        raise NotFound("document.unknown", field="document", got=doc_id)
+    return doc
+
+
+def get_card(db: Database, actor: Actor, doc_id: int) -> DocumentCard:
+    require(actor, "view_registry")
+    with db.read() as s:
+        d = _load(s, doc_id)
+        dtype = s.get(DocumentType, d.doc_type_id)
+        assert dtype is not None
+        corr = s.get(Correspondent, d.correspondent_id) if d.correspondent_id else None
+        dept = s.get(Department, d.department_id) if d.department_id else None
+        ex = s.get(User, d.executor_id) if d.executor_id else None
+        creator = s.get(User, d.created_by) if d.created_by else None
+        why = due_for(s, dtype, d.reg_date)
+        return DocumentCard(
+            id=d.id,
+            kind=d.kind,
+            kind_label=label(KIND_NAMES, d.kind),
+            number=d.reg_number,
+            reg_date=d.reg_date,
+            doc_type=dtype.code,
+            doc_type_name=dtype.name,
+            subject=d.subject,
+            summary=d.summary,
+            channel_label=label(CHANNEL_NAMES, d.channel),
+            sender_number=d.sender_number,
+            sender_date=d.sender_date,
+            correspondent_id=d.correspondent_id,
+            correspondent=corr.name if corr else "",
+            status=d.status,
+            status_label=label(STATUS_NAMES, d.status),
+            due_date=d.due_date,
+            due_explanation=why.explanation_ka if why.due == d.due_date else "",
+            due_explanation_en=why.explanation_en if why.due == d.due_date else "",
+            department=dept.name if dept else "",
+            executor=ex.full_name if ex else "",
+            confidential=d.confidential,
+            sheets=d.sheets,
+            created_by=creator.full_name if creator else "",
+            version=d.version,
+        )
+
+
+def letterhead(db: Database) -> Letterhead:
+    cfg = office_settings(db)
+    return Letterhead(
+        office_name=cfg.get("office.name", ""),
+        address=cfg.get("office.address", ""),
+        phone=cfg.get("office.phone", ""),
+        email=cfg.get("office.email", ""),
+        logo_path=cfg.get("office.logo_path", ""),
+    )
+
+
+def print_slip(db: Database, actor: Actor, doc_id: int, path: Path) -> Path:
+    """The acknowledgment slip of a registered document as a PDF at *path*."""
+    card = get_card(db, actor, doc_id)
+    slip = AcknowledgmentSlip(
+        letterhead=letterhead(db),
+        number=card.number,
+        reg_date=card.reg_date,
+        reg_date_text=long_date(card.reg_date),
+        doc_type=card.doc_type_name,
+        correspondent=card.correspondent,
+        subject=card.subject,
+        due_date_text=long_date(card.due_date) if card.due_date else "—",
+        due_explanation=card.due_explanation,
+        clerk=card.created_by,
+    )
+    return render_slip(slip, path)

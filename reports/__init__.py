@@ -1,0 +1,1 @@
+"""PDF and Excel renderers: plain data in, file out. No Qt, no database."""

@@ -1,0 +1,81 @@
+"""kantselaria-cli as a script would use it: exit codes, one-line messages, no writes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from app.cli import EXIT_OK, EXIT_USER, run
+from models.db import open_database
+from models.tables import Correspondent, Document
+
+
+def _counts(url: str) -> tuple[int, int]:
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            return (
+                int(s.scalar(select(func.count(Document.id))) or 0),
+                int(s.scalar(select(func.count(Correspondent.id))) or 0),
+            )
+    finally:
+        db.dispose()
+
+
+def test_register_json_reports_number_and_due_date(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc = run(
+        ["--db", db_url, "register", "--kind", "incoming", "--type", "foi", "--subject",
+         "საჯარო ინფორმაცია", "--from-name", "თამარ ღლონტი", "--personal-id", "01001012345",
+         "--date", "2026-04-02", "--json"]
+    )  # fmt: skip
+    assert rc == EXIT_OK
+    out = json.loads(capsys.readouterr().out)
+    assert out["number"] == "შ-1/2026"
+    assert out["reg_date"] == "2026-04-02"
+    assert out["due_date"] == "2026-04-14"
+
+
+@pytest.mark.parametrize(
+    ("args", "word"),
+    [
+        (["--type", "foi", "--subject", "", "--from-name", "ა"], "შინაარსი"),
+        (["--type", "foi", "--subject", "ს", "--from-name", "ა", "--personal-id", "0123456789"],
+         "პირადი ნომერი"),
+        (["--type", "petition", "--subject", "ს", "--from-name", "ა"], "ტიპი"),
+        (["--type", "foi", "--subject", "ს", "--from-name", "ა", "--date", "2026-02-31"],
+         "თარიღი"),
+        (["--type", "foi", "--subject", "ს", "--from-name", "ა", "--date", "yesterday"],
+         "თარიღი"),
+        (["--type", "foi", "--subject", "ს"], "კორესპონდენტი"),
+        (["--subject", "ს", "--from-name", "ა"], "--type"),
+    ],
+)  # fmt: skip
+def test_bad_input_exits_2_with_one_line_naming_the_field(
+    db_url: str, capsys: pytest.CaptureFixture[str], args: list[str], word: str
+) -> None:
+    before = _counts(db_url)
+    with pytest.raises(SystemExit) if args[0] != "--type" else _nullcontext():
+        rc = run(["--db", db_url, "register", "--kind", "incoming", *args])
+        assert rc == EXIT_USER
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert word in err
+    assert _counts(db_url) == before
+
+
+class _nullcontext:  # noqa: N801 - a tiny stand-in for contextlib.nullcontext with typing
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return False
+
+
+def test_db_sql_prints_t_sql(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["db", "sql", "--dialect", "mssql"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "CREATE TABLE documents" in out and "\nGO\n" in out
