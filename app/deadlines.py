@@ -44,9 +44,23 @@ _UNIT_WORDS = {
 }
 
 
+SHIFTS = ("next", "previous", "none")
+
+
 def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDate:
+    """The due date of a document registered on *start*, with the reasoning in words.
+
+    Guarantees (for a non-negative count): the due date is never before *start*; with
+    shift ``next`` or ``previous`` it is a working day (unless the calendar has no
+    working day for a whole year, when the raw date is kept); with ``previous``, when
+    counting back would land before *start*, the deadline moves forward instead.
+    """
     if rule.unit == "none":
         return DueDate(None, "ვადა განისაზღვრება რეზოლუციით", "deadline set by resolution")
+    if rule.count < 0:
+        raise ValueError(f"negative deadline count {rule.count}")
+    if rule.shift not in SHIFTS:
+        raise ValueError(f"unknown non-working-day shift {rule.shift!r}")
     if rule.unit == "calendar_days":
         raw = start + dt.timedelta(days=rule.count)
     elif rule.unit == "working_days":
@@ -58,14 +72,19 @@ def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDat
 
     skipped: list[dt.date] = []
     due = raw
-    if rule.shift in ("next", "previous"):
-        step = dt.timedelta(days=1 if rule.shift == "next" else -1)
-        while not cal.is_working(due):
-            skipped.append(due)
-            due += step
-        if rule.shift == "previous" and due < start:
-            # Counting back must never land before the registration itself.
-            due = raw
+    turned = False
+    if rule.shift != "none":
+        step = 1 if rule.shift == "next" else -1
+        found = cal.nearest_working(raw, step)
+        if step < 0 and (found is None or found < start):
+            # Counting back must never land before the registration itself: then the
+            # deadline goes to the next working day instead.
+            step = 1
+            found = cal.nearest_working(raw, step)
+            turned = found is not None
+        if found is not None:
+            due = found
+            skipped = [raw + dt.timedelta(days=k * step) for k in range(abs((due - raw).days))]
 
     ka_unit, en_one, en_many = _UNIT_WORDS[rule.unit]
     ref_ka = f" ({rule.legal_ref})" if rule.legal_ref else ""
@@ -76,6 +95,9 @@ def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDat
     )
     parts_ka = [head_ka]
     parts_en = [head_en]
+    if turned:
+        parts_ka.append("წინა სამუშაო დღე რეგისტრაციამდეა, ამიტომ ვადა გადადის შემდეგზე")
+        parts_en.append("the previous working day is before registration, so the next one is taken")
     if skipped:
         parts_ka.append(", ".join(f"{short_day(d)} — {cal.reason_off(d)}" for d in skipped))
         parts_en.append(

@@ -38,7 +38,7 @@ _COARSEN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"y", "i"),
     )
 )
-_APOSTROPHES = re.compile(r"['’ʼ`´‘]")
+_APOSTROPHES = re.compile(r"['’ʼʻ`´‘]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 
@@ -53,14 +53,36 @@ def romanise(text: str) -> str:
     return fold(text).translate(_ROMAN_TABLE)
 
 
+def _coarsen(s: str) -> str:
+    """Apply the rules until nothing changes ("pphh" → "pph" → "pp").
+
+    One pass can create a new match ("tthh": "th" → "t" leaves "tth"), and a key that
+    changes when recomputed would miss itself in the index. Terminates: after the first
+    pass no x, q, w, y or lone c is left and no rule creates one, and every later change
+    shortens the text.
+    """
+    for _ in range(len(s) + 2):
+        before = s
+        for pattern, repl in _COARSEN:
+            s = pattern.sub(repl, s)
+        if s == before:
+            break
+    return s
+
+
 def skeleton(text: str) -> str:
-    """The coarse Latin key stored in ``*_skeleton`` columns and searched on."""
-    s = _APOSTROPHES.sub("", romanise(text))
-    s = unicodedata.normalize("NFKD", s)
+    """The coarse Latin key stored in ``*_skeleton`` columns and searched on.
+
+    Compatibility forms are unfolded first (ﬁ → fi, ℌ → h, ჼ → ნ), then case is folded
+    (Mtavruli → Mkhedruli) and accents dropped, Georgian romanised, apostrophes removed and
+    the spelling coarsened. Always returns lower-case ASCII words separated by one space;
+    ``skeleton(skeleton(x)) == skeleton(x)``.
+    """
+    s = unicodedata.normalize("NFKD", text).casefold()
+    s = unicodedata.normalize("NFKD", s)  # casefolding can produce decomposable letters
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    for pattern, repl in _COARSEN:
-        s = pattern.sub(repl, s)
-    return _NON_WORD.sub(" ", s).strip()
+    s = _APOSTROPHES.sub("", s.translate(_ROMAN_TABLE))
+    return _NON_WORD.sub(" ", _coarsen(s)).strip()
 
 
 def has_georgian(text: str) -> bool:

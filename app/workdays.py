@@ -13,6 +13,9 @@ from models.tables import Holiday
 
 YEARS_BACK = 5
 YEARS_AHEAD = 2
+# No real calendar has a year without a working day; one that does is broken data, and
+# walking it must stop instead of looping for ever.
+MAX_DAYS_WITHOUT_WORK = 366
 
 
 @dataclass(frozen=True)
@@ -34,14 +37,46 @@ class WorkCalendar:
             return "კვირა"
         return None
 
+    def nearest_working(
+        self, day: dt.date, step: int = 1, limit: int = MAX_DAYS_WITHOUT_WORK
+    ) -> dt.date | None:
+        """*day* if it is a working day, else the first one walking by *step* (±1) days.
+
+        None when no working day lies within *limit* days (a broken calendar) or the walk
+        would leave the range of dates.
+        """
+        if step not in (1, -1):
+            raise ValueError("step must be 1 or -1")
+        d = day
+        for _ in range(limit + 1):
+            if self.is_working(d):
+                return d
+            try:
+                d += dt.timedelta(days=step)
+            except OverflowError:
+                return None
+        return None
+
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
+        """The *n*-th working day after *start* (before it when *n* is negative).
+
+        Raises ValueError if the calendar has no working day for a whole year.
+        """
         d = start
         step = 1 if n >= 0 else -1
         left = abs(n)
+        idle = 0
         while left:
             d += dt.timedelta(days=step)
             if self.is_working(d):
                 left -= 1
+                idle = 0
+            else:
+                idle += 1
+                if idle > MAX_DAYS_WITHOUT_WORK:
+                    raise ValueError(
+                        f"the calendar has no working day for {idle} days after {start}"
+                    )
         return d
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
