@@ -56,13 +56,36 @@ def cmd_db_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
+    """Exit 0 when the database answers and its schema is the program's; 3 otherwise."""
+    from app.connection import explain
     from app.setup import schema_state
 
-    db = _open(args)
-    state = schema_state(db)
-    if not state.up_to_date:
-        raise UserError("db.schema_old", current=state.current or "—", head=state.head)
-    print(f"ok: schema {state.current}")
+    try:
+        db = _open(args)
+        state = schema_state(db)
+    except UserError:
+        raise
+    except Exception as exc:
+        print(f"შეცდომა: {explain(exc).message()}", file=sys.stderr)
+        return EXIT_DB
+    if state.status == "current":
+        print(f"ok: schema {state.current}")
+        return EXIT_OK
+    if state.status == "new":
+        err = UserError("db.schema_new", current=state.current)
+    else:
+        err = UserError("db.schema_old", current=state.current or "—", head=state.head)
+    print(f"შეცდომა: {err.message()}", file=sys.stderr)
+    return EXIT_DB
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.backup import backup
+
+    result = backup(_open(args), Path(args.dest))
+    print(f"{result.path} ({result.size_bytes // 1024} KiB, {result.seconds:.1f} s)")
     return EXIT_OK
 
 
@@ -146,6 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
     sql = dbsub.add_parser("sql", help="print the offline migration script")
     sql.add_argument("--dialect", choices=("mssql", "postgresql", "sqlite"), default="mssql")
     sql.set_defaults(func=cmd_db_sql)
+
+    bk = sub.add_parser("backup", help="online backup of the embedded database")
+    bk.add_argument("dest", help="a file, or a folder for a dated file")
+    bk.set_defaults(func=cmd_backup)
 
     demo = sub.add_parser("demo", help="fill the database with realistic demo data")
     demo.add_argument("--count", type=int, default=5000)

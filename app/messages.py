@@ -153,3 +153,70 @@ def render(key: str, params: dict[str, object], lang: str | None = None) -> str:
         return text.format(**filled)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+# Connections, drivers, schema versions and backups (the administrator's remedies).
+CATALOGUE.update(
+    {
+        "connection.kind_unknown": {
+            "ka": "უცნობი კავშირის ტიპი: „{got}“.",
+            "en": "Unknown connection type “{got}”.",
+        },
+        "odbc.manager_missing": {
+            "ka": "ODBC დრაივერების მენეჯერი არ არის დაყენებული. დააყენეთ unixODBC (Debian: "
+            "apt-get install libodbc2) ან Windows-ზე — Microsoft ODBC Driver 18 for SQL Server.",
+            "en": "The ODBC driver manager is not installed. Install unixODBC (Debian: "
+            "apt-get install libodbc2) or, on Windows, Microsoft ODBC Driver 18 for SQL Server.",
+        },
+        "odbc.driver_missing": {
+            "ka": "არჩეული ODBC დრაივერი ამ კომპიუტერზე არ არის. აირჩიეთ დაყენებული დრაივერი "
+            "სიიდან ან დააყენეთ Microsoft ODBC Driver 18 for SQL Server. ({detail})",
+            "en": "The chosen ODBC driver is not installed here. Pick an installed driver "
+            "or install Microsoft ODBC Driver 18 for SQL Server. ({detail})",
+        },
+        "db.server_not_found": {
+            "ka": "სერვერი ვერ მოიძებნა ან არ პასუხობს. შეამოწმეთ სერვერის სახელი "
+            "(სერვერი\\ინსტანცია ან ჰოსტი,პორტი), ქსელი და რომ SQL Server ჩართულია. ({detail})",
+            "en": "The server was not found or does not answer. Check the server name "
+            "(server\\instance or host,port), the network, and that the server is running. ({detail})",
+        },
+        "db.login_failed": {
+            "ka": "შესვლა ვერ მოხერხდა: მომხმარებლის სახელი ან პაროლი არასწორია, ან ამ "
+            "მომხმარებელს ბაზაზე წვდომა არ აქვს. მიმართეთ ბაზის ადმინისტრატორს.",
+            "en": "Login failed: wrong user name or password, or this login has no access "
+            "to the database. Ask the database administrator.",
+        },
+        "db.certificate": {
+            "ka": "სერვერის სერტიფიკატი უარყოფილია (ODBC Driver 18 კავშირს შიფრავს "
+            "ნაგულისხმევად). დააყენეთ სანდო სერტიფიკატი სერვერზე ან ჩართეთ "
+            "„სერტიფიკატის ნდობა“ (TrustServerCertificate).",
+            "en": "The server's certificate was rejected (ODBC Driver 18 encrypts by default). "
+            "Install a trusted certificate on the server or tick “Trust server certificate”.",
+        },
+        "db.missing": {
+            "ka": "მონაცემთა ბაზა სერვერზე არ არსებობს ან მიუწვდომელია. შეამოწმეთ ბაზის "
+            "სახელი; ცარიელი ბაზა უნდა შექმნას ბაზის ადმინისტრატორმა.",
+            "en": "The database does not exist on the server or is not accessible. Check its "
+            "name; the database administrator must create an empty one.",
+        },
+        "db.schema_new": {
+            "ka": "მონაცემთა ბაზა პროგრამის უფრო ახალი ვერსიითაა განახლებული ({current}). "
+            "განაახლეთ პროგრამა ამ კომპიუტერზე.",
+            "en": "The database was upgraded by a newer version of the program ({current}). "
+            "Update the program on this workstation.",
+        },
+        "backup.not_embedded": {
+            "ka": "სარეზერვო ასლს პროგრამა მხოლოდ ჩაშენებული ბაზისთვის ქმნის; სერვერის "
+            "ბაზას ბაზის ადმინისტრატორი აკოპირებს.",
+            "en": "The program backs up only the embedded database; the DBA backs up a server.",
+        },
+        "backup.same_file": {
+            "ka": "სარეზერვო ასლი არ შეიძლება ჩაიწეროს თავად ბაზის ფაილზე.",
+            "en": "The backup cannot overwrite the database file itself.",
+        },
+        "backup.corrupt": {
+            "ka": "სარეზერვო ასლის შემოწმება ვერ გაიარა; ასლი არ შეინახა. სცადეთ ხელახლა.",
+            "en": "The backup failed its integrity check and was not kept. Try again.",
+        },
+    }
+)

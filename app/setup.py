@@ -20,13 +20,25 @@ class SchemaState:
     current: str | None
     head: str
 
+    known: bool = True  # False when the database was upgraded by a newer program
+
     @property
     def up_to_date(self) -> bool:
         return self.current == self.head
 
+    @property
+    def status(self) -> str:
+        """current | old | new | empty."""
+        if self.current is None:
+            return "empty"
+        if self.current == self.head:
+            return "current"
+        return "old" if self.known else "new"
+
 
 def schema_state(db: Database) -> SchemaState:
-    return SchemaState(migrate.current_revision(db.engine), migrate.head_revision())
+    current = migrate.current_revision(db.engine)
+    return SchemaState(current, migrate.head_revision(), migrate.is_known_revision(current))
 
 
 def _seed_reference(s: Session, clock: Clock) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+CONNECT_TIMEOUT_S = 10
 
 
 def default_data_dir() -> Path:
@@ -71,9 +72,14 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         engine = create_engine(u, **kwargs)
         _sqlite_setup(engine)
         return engine
+    connect_args = kwargs.setdefault("connect_args", {})
     if backend == "mssql":
         kwargs.setdefault("fast_executemany", True)
         kwargs.setdefault("deprecate_large_types", True)
+        # pyodbc ignores LoginTimeout in the string; without this FreeTDS can hang.
+        connect_args.setdefault("timeout", CONNECT_TIMEOUT_S)
+    elif backend == "postgresql":
+        connect_args.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(u, **kwargs)
 

@@ -28,6 +28,15 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str | None) -> bool:
+    if revision is None:
+        return True
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # alembic raises its own CommandError/ResolutionError subclasses
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

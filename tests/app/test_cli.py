@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -58,7 +60,7 @@ def test_bad_input_exits_2_with_one_line_naming_the_field(
     db_url: str, capsys: pytest.CaptureFixture[str], args: list[str], word: str
 ) -> None:
     before = _counts(db_url)
-    with pytest.raises(SystemExit) if args[0] != "--type" else _nullcontext():
+    with pytest.raises(SystemExit) if args[0] != "--type" else nullcontext():
         rc = run(["--db", db_url, "register", "--kind", "incoming", *args])
         assert rc == EXIT_USER
     err = capsys.readouterr().err.strip()
@@ -67,15 +69,45 @@ def test_bad_input_exits_2_with_one_line_naming_the_field(
     assert _counts(db_url) == before
 
 
-class _nullcontext:  # noqa: N801 - a tiny stand-in for contextlib.nullcontext with typing
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return False
-
-
 def test_db_sql_prints_t_sql(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["db", "sql", "--dialect", "mssql"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "CREATE TABLE documents" in out and "\nGO\n" in out
+
+
+def test_db_check_is_0_on_a_current_database(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--db", db_url, "db", "check"]) == EXIT_OK
+    assert "ok" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("driver", ["FreeTDS", "microsoft"])
+def test_db_check_fails_fast_on_a_closed_port(
+    driver: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+
+    from sqlalchemy.engine import URL
+
+    from app.connection import ConnectionProfile, odbc_connection_string
+    from tests.app.test_connection import _closed_port, _ms_driver
+
+    drv = _ms_driver() if driver == "microsoft" else "FreeTDS"
+    profile = ConnectionProfile(kind="mssql", server=f"127.0.0.1,{_closed_port()}", driver=drv,
+                                username="sa")  # fmt: skip
+    url = URL.create("mssql+pyodbc", query={"odbc_connect": odbc_connection_string(profile, "pw")})
+    t0 = time.monotonic()
+    rc = run(["--db", url.render_as_string(hide_password=False), "db", "check"])
+    elapsed = time.monotonic() - t0
+    assert rc == 3
+    assert elapsed < 12  # the default connect timeout is 10 s; FreeTDS answers at once
+    err = capsys.readouterr().err
+    assert "სერვერი ვერ მოიძებნა" in err and "pw" not in err.replace("pwd", "")
+
+
+def test_backup_command_writes_a_copy(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--db", sqlite_url, "backup", str(tmp_path / "b.sqlite3")]) == EXIT_OK
+    assert (tmp_path / "b.sqlite3").stat().st_size > 0
