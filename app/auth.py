@@ -15,12 +15,30 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "register": frozenset({"admin", "registrar"}),
     "view_registry": frozenset({"admin", "registrar", "head", "executor", "viewer"}),
     "admin": frozenset({"admin"}),
+    "edit_templates": frozenset({"admin"}),
+    "edit_deadline_rules": frozenset({"admin"}),
+    "edit_calendar": frozenset({"admin"}),
+    "extend_deadline": frozenset({"admin", "registrar", "head"}),
+    "stop_clock": frozenset({"admin", "registrar", "head", "executor"}),
+    "edit_correspondents": frozenset({"admin", "registrar"}),
+    "merge_correspondents": frozenset({"admin"}),
+    "view_personal_data": frozenset({"admin", "registrar", "head"}),
+    "link_documents": frozenset({"admin", "registrar", "head", "executor"}),
 }
 
 ACTION_NAMES = {
     "register": "დოკუმენტის რეგისტრაცია",
     "view_registry": "რეესტრის ნახვა",
     "admin": "ადმინისტრირება",
+    "edit_templates": "ნომრის შაბლონების რედაქტირება",
+    "edit_deadline_rules": "ვადების წესების რედაქტირება",
+    "edit_calendar": "დასვენების დღეების კალენდრის რედაქტირება",
+    "extend_deadline": "ვადის გაგრძელება",
+    "stop_clock": "ვადის შეჩერება და განახლება",
+    "edit_correspondents": "კორესპონდენტების რედაქტირება",
+    "merge_correspondents": "კორესპონდენტების გაერთიანება",
+    "view_personal_data": "პერსონალური მონაცემების ნახვა",
+    "link_documents": "დოკუმენტების დაკავშირება",
 }
 
 

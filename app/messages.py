@@ -220,3 +220,141 @@ CATALOGUE.update(
         },
     }
 )
+
+
+# Registration rules: templates, deadline rules, calendar, extensions, stop-the-clock,
+# correspondents directory and document links.
+CATALOGUE.update(
+    {
+        "number.template_collides": {
+            "ka": "ველი „{field}“: შაბლონი „{pattern}“ გამოიმუშავებს ნომერს „{number}“, "
+            "რომელიც უკვე არსებობს ან სხვა შაბლონიც გასცემს — ნომერი განმეორდებოდა. "
+            "შეცვალეთ შაბლონი (მაგ. დაამატეთ {{dept}} ან სხვა ასო).",
+            "en": "Field “{field}”: the template “{pattern}” would produce the number "
+            "“{number}”, which already exists or another template also issues — numbers "
+            "would repeat. Change the template (e.g. add {{dept}} or another letter).",
+        },
+        "template.unknown": {
+            "ka": "ნომრის შაბლონი (#{got}) ვერ მოიძებნა.",
+            "en": "Numbering template #{got} was not found.",
+        },
+        "template.general_required": {
+            "ka": "სახის ზოგადი შაბლონის წაშლა შეუძლებელია — შეცვალეთ იგი.",
+            "en": "The general template of a kind cannot be deleted — edit it instead.",
+        },
+        "field.not_integer": {
+            "ka": "ველი „{field}“ უნდა იყოს მთელი რიცხვი (შეყვანილია: {got}).",
+            "en": "The field “{field}” must be a whole number (entered: {got}).",
+        },
+        "field.negative": {
+            "ka": "ველი „{field}“ არ შეიძლება იყოს უარყოფითი (შეყვანილია: {got}).",
+            "en": "The field “{field}” cannot be negative (entered: {got}).",
+        },
+        "field.too_large": {
+            "ka": "ველი „{field}“: მნიშვნელობა {got} ძალიან დიდია (მაქსიმუმ {max}).",
+            "en": "Field “{field}”: the value {got} is too large (at most {max}).",
+        },
+        "field.unknown_choice": {
+            "ka": "ველი „{field}“: უცნობი მნიშვნელობა „{got}“. დასაშვებია: {allowed}.",
+            "en": "Field “{field}”: unknown value “{got}”. Allowed: {allowed}.",
+        },
+        "holiday.exists": {
+            "ka": "{day} უკვე დასვენების დღეა ({name}).",
+            "en": "{day} is already a day off ({name}).",
+        },
+        "holiday.not_off": {
+            "ka": "{day} კალენდარში დასვენების დღედ არ არის მონიშნული.",
+            "en": "{day} is not marked as a day off in the calendar.",
+        },
+        "document.not_open": {
+            "ka": "დოკუმენტი {number} არ არის შესრულების პროცესში (სტატუსი: {status}).",
+            "en": "Document {number} is not open (status: {status}).",
+        },
+        "deadline.none": {
+            "ka": "დოკუმენტს {number} შესრულების ვადა არ აქვს.",
+            "en": "Document {number} has no due date.",
+        },
+        "extension.not_allowed": {
+            "ka": "დოკუმენტის ტიპისთვის „{doc_type}“ ვადის გაგრძელება დაშვებული არ არის.",
+            "en": "Due dates of the type “{doc_type}” may not be extended.",
+        },
+        "extension.not_later": {
+            "ka": "ველი „{field}“: ახალი ვადა ({got}) უნდა იყოს მიმდინარე ვადაზე ({due}) გვიან.",
+            "en": "Field “{field}”: the new due date ({got}) must be after the current one ({due}).",
+        },
+        "extension.too_long": {
+            "ka": "ველი „{field}“: ვადა შეიძლება გაგრძელდეს მაქსიმუმ {max} დღით კანონით "
+            "დადგენილი ვადიდან ({statutory}), ანუ არაუგვიანეს {limit} (შეყვანილია: {got}).",
+            "en": "Field “{field}”: the due date may be extended by at most {max} days from the "
+            "statutory one ({statutory}), i.e. to {limit} at the latest (entered: {got}).",
+        },
+        "clock.not_stopped": {
+            "ka": "დოკუმენტის {number} ვადა შეჩერებული არ არის.",
+            "en": "The deadline of document {number} is not stopped.",
+        },
+        "date.before_registration": {
+            "ka": "ველი „{field}“: თარიღი {got} რეგისტრაციის თარიღზე ({lo}) ადრეა.",
+            "en": "Field “{field}”: the date {got} is before the registration date ({lo}).",
+        },
+        "date.before_stop": {
+            "ka": "ველი „{field}“: თარიღი {got} ვადის შეჩერების თარიღზე ({lo}) ადრეა.",
+            "en": "Field “{field}”: the date {got} is before the day the clock was stopped ({lo}).",
+        },
+        "correspondent.duplicate_id": {
+            "ka": "ველი „{field}“: {got} უკვე აქვს კორესპონდენტს „{name}“ (#{other}). "
+            "გამოიყენეთ არსებული ჩანაწერი.",
+            "en": "Field “{field}”: {got} already belongs to the correspondent “{name}” "
+            "(#{other}). Use the existing record.",
+        },
+        "merge.nothing": {
+            "ka": "აირჩიეთ მინიმუმ ერთი სხვა კორესპონდენტი გასაერთიანებლად.",
+            "en": "Choose at least one other correspondent to merge.",
+        },
+        "merge.keep_in_list": {
+            "ka": "დასატოვებელი კორესპონდენტი (#{got}) გასაერთიანებელთა სიაშიც არის.",
+            "en": "The correspondent to keep (#{got}) is also in the list to merge.",
+        },
+        "link.self": {
+            "ka": "დოკუმენტს საკუთარ თავთან ვერ დააკავშირებთ.",
+            "en": "A document cannot be linked to itself.",
+        },
+        "link.exists": {
+            "ka": "დოკუმენტები {a} და {b} უკვე დაკავშირებულია ({link}).",
+            "en": "Documents {a} and {b} are already linked ({link}).",
+        },
+        "link.unknown": {
+            "ka": "კავშირი (#{got}) ვერ მოიძებნა.",
+            "en": "Link #{got} was not found.",
+        },
+    }
+)
+
+FIELD_NAMES.update(
+    {
+        "pattern": {"ka": "ნომრის შაბლონი", "en": "Numbering template"},
+        "template": {"ka": "ნომრის შაბლონი", "en": "Numbering template"},
+        "deadline_count": {"ka": "ვადის ხანგრძლივობა", "en": "Deadline count"},
+        "deadline_unit": {"ka": "ვადის ერთეული", "en": "Deadline unit"},
+        "nonworking_shift": {
+            "ka": "ვადის გადატანა დასვენების დღიდან",
+            "en": "Shift off non-working days",
+        },
+        "legal_ref": {"ka": "სამართლებრივი საფუძველი", "en": "Legal reference"},
+        "max_extension_days": {
+            "ka": "გაგრძელების მაქსიმუმი (დღე)",
+            "en": "Maximum extension (days)",
+        },
+        "day": {"ka": "თარიღი", "en": "Date"},
+        "holiday_name": {"ka": "დასვენების დღის დასახელება", "en": "Name of the day off"},
+        "new_date": {"ka": "ახალი ვადა", "en": "New due date"},
+        "reason": {"ka": "მიზეზი", "en": "Reason"},
+        "on_date": {"ka": "თარიღი", "en": "Date"},
+        "note": {"ka": "შენიშვნა", "en": "Note"},
+        "name": {"ka": "დასახელება / სახელი, გვარი", "en": "Name"},
+        "link_type": {"ka": "კავშირის ტიპი", "en": "Link type"},
+        "merge_ids": {"ka": "გასაერთიანებელი კორესპონდენტები", "en": "Correspondents to merge"},
+        "keep_id": {"ka": "დასატოვებელი კორესპონდენტი", "en": "Correspondent to keep"},
+        "document": {"ka": "დოკუმენტი", "en": "Document"},
+        "link": {"ka": "კავშირი", "en": "Link"},
+    }
+)

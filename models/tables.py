@@ -269,3 +269,74 @@ class Attachment(Base):
     )
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+
+
+# --- Registration rules (revision 0002_rules) -------------------------------------------
+
+LINK_TYPES = ("reply_to", "repeat_of", "related", "forwarded_from")
+CLOCK_UNITS = ("calendar_days", "working_days")
+
+
+class DeadlineExtension(Base):
+    """One extension of a document's due date: who, when, from what to what, and why."""
+
+    __tablename__ = "deadline_extensions"
+    __table_args__ = (Index(None, "document_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    old_due_date: Mapped[dt.date] = mapped_column(Day())
+    new_due_date: Mapped[dt.date] = mapped_column(Day())
+    reason: Mapped[str] = mapped_column(LongText())
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+
+
+class ClockStop(Base):
+    """The deadline suspended while the office waits for the citizen (stop-the-clock).
+
+    ``remaining_days`` (and ``statutory_remaining_days``) are counted in ``count_unit``
+    from ``stopped_on`` to the due (statutory due) date; on resume the due date becomes
+    ``resumed_on`` + the remaining days, shifted off non-working days.
+    """
+
+    __tablename__ = "clock_stops"
+    __table_args__ = (
+        CheckConstraint(_in("count_unit", CLOCK_UNITS), name="count_unit"),
+        Index(None, "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    stopped_on: Mapped[dt.date] = mapped_column(Day())
+    previous_status: Mapped[str] = mapped_column(Text(30))
+    count_unit: Mapped[str] = mapped_column(Text(20))
+    remaining_days: Mapped[int] = mapped_column(Integer)
+    statutory_remaining_days: Mapped[int | None] = mapped_column(Integer)
+    due_date_at_stop: Mapped[dt.date] = mapped_column(Day())
+    note: Mapped[str] = mapped_column(LongText(), default="")
+    stopped_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    stopped_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+    resumed_on: Mapped[dt.date | None] = mapped_column(Day())
+    resumed_due_date: Mapped[dt.date | None] = mapped_column(Day())
+    resumed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resumed_at: Mapped[dt.datetime | None] = mapped_column(Timestamp())
+
+
+class DocumentLink(Base):
+    """A typed link between two documents (an answer to a letter, a repeat, …)."""
+
+    __tablename__ = "document_links"
+    __table_args__ = (
+        CheckConstraint(_in("link_type", LINK_TYPES), name="link_type"),
+        CheckConstraint("from_id <> to_id", name="not_self"),
+        UniqueConstraint("from_id", "to_id", "link_type"),
+        Index(None, "to_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    to_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    link_type: Mapped[str] = mapped_column(Text(20))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp())

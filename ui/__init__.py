@@ -1,0 +1,1 @@
+"""Qt user interface: widgets, Qt models over app/, dialogs, translations."""
