@@ -64,6 +64,8 @@ def suggest_correspondents(db: Database, text: str, limit: int = 10) -> list[Cor
     sk = skeleton(typed)
     if sk:
         conds.append(Correspondent.name_skeleton.startswith(sk, autoescape=True))
+        # A surname typed first: match at the start of any word of the name.
+        conds.append(Correspondent.name_skeleton.contains(" " + sk, autoescape=True))
     digits = typed.replace(" ", "")
     if digits.isdigit():
         conds.append(Correspondent.personal_id.startswith(digits))

@@ -32,8 +32,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The e-mail address is not valid: {got}.",
     },
     "date.invalid": {
-        "ka": "ველი „{field}“: „{got}“ არ არის თარიღი (სწორი ფორმატი: წწწწ-თთ-დდ).",
-        "en": "Field “{field}”: “{got}” is not a date (expected YYYY-MM-DD).",
+        "ka": "ველი „{field}“: „{got}“ არ არის თარიღი (სწორი ფორმატი: დდ.თთ.წწწწ ან წწწწ-თთ-დდ).",
+        "en": "Field “{field}”: “{got}” is not a date (expected DD.MM.YYYY or YYYY-MM-DD).",
     },
     "date.out_of_range": {
         "ka": "ველი „{field}“: თარიღი {got} დასაშვებ ფარგლებს გარეთაა ({lo} – {hi}).",

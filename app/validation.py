@@ -10,6 +10,7 @@ from app.errors import ValidationError
 
 MIN_DATE = dt.date(1990, 1, 1)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 def clean_text(
@@ -52,6 +53,9 @@ def parse_date(value: str | dt.date | None, field: str) -> dt.date | None:
     if not text:
         return None
     try:
+        m = _DOTTED.match(text)
+        if m:  # the way clerks write dates: 25.11.2026
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationError("date.invalid", field=field, got=text[:40]) from None

@@ -35,7 +35,9 @@ def test_every_text_column_is_nvarchar_and_dates_are_date_or_datetime2() -> None
     for table in metadata.tables.values():
         for col in table.columns:
             compiled = col.type.compile(dialect=MSSQL)
-            if isinstance(col.type.as_generic() if hasattr(col.type, "as_generic") else col.type, Date):
+            if isinstance(
+                col.type.as_generic() if hasattr(col.type, "as_generic") else col.type, Date
+            ):
                 assert compiled == "DATE", (table.name, col.name, compiled)
             if col.type._type_affinity in (DateTime,):
                 assert compiled == "DATETIME2", (table.name, col.name, compiled)
@@ -46,9 +48,12 @@ def test_every_text_column_is_nvarchar_and_dates_are_date_or_datetime2() -> None
 def test_every_index_and_constraint_is_named() -> None:
     for table in metadata.tables.values():
         for idx in table.indexes:
-            assert (idx.name and str(CreateIndex(idx).compile(dialect=MSSQL)).startswith(
-                f"CREATE INDEX {idx.name} "
-            )) or idx.unique
+            assert (
+                idx.name
+                and str(CreateIndex(idx).compile(dialect=MSSQL)).startswith(
+                    f"CREATE INDEX {idx.name} "
+                )
+            ) or idx.unique
         for con in table.constraints:
             assert con.name, (table.name, con)
             assert len(str(con.name)) <= 128

@@ -1,0 +1,48 @@
+"""GUI fixtures: a real main window over a real (SQLite) database, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+from app.auth import default_actor
+from app.clock import FixedClock
+from app.setup import prepare
+from models.db import Database
+from ui.context import AppContext
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QSettings and logs of a test never touch the developer's own."""
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    QCoreApplication.setOrganizationName("KantselariaTest")
+    QCoreApplication.setApplicationName("KantselariaTest")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def ctx(sqlite_db: Database, sqlite_url: str, clock: FixedClock) -> AppContext:
+    prepare(sqlite_db, clock)
+    with sqlite_db.read() as s:
+        actor = default_actor(s)
+    assert actor is not None
+    return AppContext(db=sqlite_db, actor=actor, clock=clock, url=sqlite_url)
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.model.ready, timeout=10_000)
+    yield w
+    w.runner.wait(10_000)

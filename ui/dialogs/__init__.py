@@ -1,0 +1,1 @@
+"""Dialogs: document card, settings."""

@@ -1,0 +1,103 @@
+"""The document card (Enter on a row): every field, why the deadline is what it is, print."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import messages
+from app.documents import DocumentCard, print_slip
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.registry.model import day
+from ui.tasks import TaskRunner
+
+
+def open_file(path: Path) -> None:
+    """Open *path* in the system viewer (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class CardDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, card: DocumentCard, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._runner = runner
+        self.card = card
+        self.setWindowTitle(self.tr("დოკუმენტი %1").replace("%1", card.number))
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        en = messages.current_language() == "en"
+        due = card.due_explanation_en if en else card.due_explanation
+        rows = [
+            (
+                self.tr("ნომერი"),
+                card.number + (self.tr(" (კონფიდენციალური)") if card.confidential else ""),
+            ),
+            (self.tr("სახე"), card.kind_label),
+            (self.tr("თარიღი"), day(card.reg_date)),
+            (self.tr("ტიპი"), card.doc_type_name),
+            (self.tr("კორესპონდენტი"), card.correspondent),
+            (self.tr("შინაარსი"), card.subject),
+            (self.tr("მოკლე შინაარსი"), card.summary),
+            (self.tr("მიღების არხი"), card.channel_label),
+            (self.tr("გამგზავნის ნომერი"), card.sender_number),
+            (self.tr("გამგზავნის თარიღი"), day(card.sender_date)),
+            (self.tr("ფურცლები"), str(card.sheets)),
+            (self.tr("სტატუსი"), card.status_label),
+            (self.tr("ვადა"), day(card.due_date)),
+            (self.tr("ვადის გაანგარიშება"), due),
+            (self.tr("სამსახური"), card.department),
+            (self.tr("შემსრულებელი"), card.executor),
+            (self.tr("დაარეგისტრირა"), card.created_by),
+        ]
+        for title, value in rows:
+            v = QLabel(value)
+            v.setWordWrap(True)
+            v.setTextInteractionFlags(
+                v.textInteractionFlags() | v.textInteractionFlags().TextSelectableByMouse
+            )
+            form.addRow(QLabel(title), v)
+        self.print_button = QPushButton(self.tr("ბარათის &ბეჭდვა (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_slip)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_slip)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("დახურვა"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.slip_path: Path | None = None
+
+    def print_slip(self) -> None:
+        """The acknowledgment slip as PDF, opened in the system viewer (print from there)."""
+        ctx, doc_id = self._ctx, self.card.id
+        folder = Path(tempfile.gettempdir()) / "kantselaria"
+        folder.mkdir(exist_ok=True)
+        target = folder / f"slip-{doc_id}.pdf"
+
+        def done(path: Path) -> None:
+            self.slip_path = path
+            open_file(path)
+
+        self._runner.run(
+            lambda c: print_slip(ctx.db, ctx.actor, doc_id, target),
+            done,
+            on_error=lambda exc: show_error(self, exc),
+            label=self.tr("ბარათის მომზადება…"),
+        )

@@ -1,0 +1,1 @@
+"""Forms: registration (resolution and answer come later)."""

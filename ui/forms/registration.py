@@ -1,0 +1,313 @@
+"""Register a document (Ctrl+N): the form a clerk fills for every letter that arrives.
+
+Everything is checked by ``app.registration`` (the same rules as the CLI); an error is
+shown under the field it concerns and nothing is written. On success the dialog shows
+the registration number and closes; the registry shows the new document on top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import lookups, messages
+from app.errors import UserError
+from app.lookups import Choice, CorrespondentInfo
+from app.refdata import CHANNEL_NAMES, KIND_NAMES, label
+from app.registration import RegisteredDocument, RegistrationInput, register
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.tasks import Control, TaskRunner
+
+SUGGEST_DELAY_MS = 250
+ERROR_STYLE = "color: #b3261e;"
+
+
+def _name(c: Choice) -> str:
+    return c.name if messages.current_language() == "ka" or not c.name_en else c.name_en
+
+
+class RegistrationDialog(QDialog):
+    registered = Signal(object)  # RegisteredDocument
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: TaskRunner,
+        kind: str = "incoming",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._runner = runner
+        self._correspondent: CorrespondentInfo | None = None
+        self._suggestions: list[CorrespondentInfo] = []
+        self._suggest_gen = 0
+        self.result_doc: RegisteredDocument | None = None
+        self.setWindowTitle(self.tr("დოკუმენტის რეგისტრაცია"))
+        self.setMinimumWidth(640)
+
+        self.kind = QComboBox()
+        for code in KIND_NAMES:
+            self.kind.addItem(label(KIND_NAMES, code, messages.current_language()), code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.doc_type = QComboBox()
+        for c in lookups.document_types(ctx.db):
+            self.doc_type.addItem(_name(c), c.code)
+        self.reg_date = QDateEdit()
+        self.reg_date.setCalendarPopup(True)
+        self.reg_date.setDisplayFormat("dd.MM.yyyy")
+        today = ctx.clock.today()
+        self.reg_date.setDate(QDate(today.year, today.month, today.day))
+        self.from_name = QLineEdit()
+        self.from_name.setPlaceholderText(self.tr("სახელი და გვარი ან ორგანიზაცია"))
+        self.personal_id = QLineEdit()
+        self.personal_id.setPlaceholderText(self.tr("11 ციფრი"))
+        self.personal_id.setMaxLength(11)
+        self.org_code = QLineEdit()
+        self.org_code.setPlaceholderText(self.tr("9 ციფრი"))
+        self.org_code.setMaxLength(9)
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.channel = QComboBox()
+        for code in CHANNEL_NAMES:
+            self.channel.addItem(label(CHANNEL_NAMES, code, messages.current_language()), code)
+        self.channel.setCurrentIndex(self.channel.findData("in_person"))
+        self.sender_number = QLineEdit()
+        self.sender_date = QLineEdit()
+        self.sender_date.setPlaceholderText(self.tr("დდ.თთ.წწწწ"))
+        self.subject = QLineEdit()
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(70)
+        self.sheets = QSpinBox()
+        self.sheets.setRange(0, 10_000)
+        self.sheets.setValue(1)
+        self.department = QComboBox()
+        self.department.addItem(self.tr("— არ არის მითითებული —"), "")
+        for c in lookups.departments(ctx.db):
+            self.department.addItem(f"{c.code} — {_name(c)}", c.code)
+        self.confidential = QCheckBox(self.tr("&კონფიდენციალური"))
+
+        self._errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        rows: list[tuple[str, str, QWidget]] = [
+            ("kind", self.tr("&სახე"), self.kind),
+            ("doc_type", self.tr("დოკუმენტის &ტიპი"), self.doc_type),
+            ("reg_date", self.tr("რეგისტრაციის &თარიღი"), self.reg_date),
+            ("from_name", self.tr("&კორესპონდენტი"), self.from_name),
+            ("personal_id", self.tr("&პირადი ნომერი"), self.personal_id),
+            ("org_code", self.tr("საიდენტ. &კოდი"), self.org_code),
+            ("address", self.tr("&მისამართი"), self.address),
+            ("phone", self.tr("ტელე&ფონი"), self.phone),
+            ("email", self.tr("ელ. ფ&ოსტა"), self.email),
+            ("channel", self.tr("მიღების &არხი"), self.channel),
+            ("sender_number", self.tr("გამგზავნის &ნომერი"), self.sender_number),
+            ("sender_date", self.tr("გამგზავნის თარი&ღი"), self.sender_date),
+            ("subject", self.tr("&შინაარსი"), self.subject),
+            ("summary", self.tr("მოკლე შინაარსი"), self.summary),
+            ("sheets", self.tr("ფურც&ლები"), self.sheets),
+            ("department", self.tr("სამსა&ხური"), self.department),
+        ]
+        self._fields: dict[str, QWidget] = {}
+        for name, title, widget in rows:
+            self._fields[name] = widget
+            err = QLabel()
+            err.setStyleSheet(ERROR_STYLE)
+            err.setWordWrap(True)
+            err.hide()
+            err.setObjectName(f"error_{name}")
+            self._errors[name] = err
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(1)
+            lay.addWidget(widget)
+            lay.addWidget(err)
+            lbl = QLabel(title)
+            lbl.setBuddy(widget)
+            form.addRow(lbl, box)
+        self._fields["correspondent"] = self.from_name
+        self._errors["correspondent"] = self._errors["from_name"]
+        form.addRow("", self.confidential)
+
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("რეგისტრაცია"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("გაუქმება"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addWidget(self.general_error)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        outer.addLayout(bottom)
+
+        # Suggestions of known correspondents while the name is typed (debounced).
+        self._completer_model = QStringListModel(self)
+        self._completer = QCompleter(self._completer_model, self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.from_name.setCompleter(self._completer)
+        self._completer.activated[str].connect(self._pick_suggestion)
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
+        self._suggest_timer.timeout.connect(self._suggest)
+        self.from_name.textEdited.connect(self._name_edited)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.from_name.setFocus()
+
+    # --- correspondent suggestions ---------------------------------------------------
+    def _name_edited(self, text: str) -> None:
+        if self._correspondent is not None and text != self._correspondent.name:
+            self._correspondent = None
+        self._suggest_timer.start()
+
+    def _suggest(self) -> None:
+        text = self.from_name.text()
+        self._suggest_gen += 1
+        gen, db = self._suggest_gen, self._ctx.db
+
+        def done(found: list[CorrespondentInfo]) -> None:
+            if gen != self._suggest_gen:
+                return  # superseded by a newer keystroke
+            self._suggestions = found
+            self._completer_model.setStringList([self._suggestion_text(c) for c in found])
+            if found and self.from_name.hasFocus():
+                self._completer.complete()
+
+        self._runner.run(lambda c: lookups.suggest_correspondents(db, text), done)
+
+    @staticmethod
+    def _suggestion_text(c: CorrespondentInfo) -> str:
+        ident = c.personal_id or c.org_code
+        return f"{c.name} ({ident})" if ident else c.name
+
+    def _pick_suggestion(self, text: str) -> None:
+        for c in self._suggestions:
+            if self._suggestion_text(c) == text:
+                self.use_correspondent(c)
+                return
+
+    def use_correspondent(self, c: CorrespondentInfo) -> None:
+        self._correspondent = c
+        self.from_name.setText(c.name)
+        self.personal_id.setText(c.personal_id)
+        self.org_code.setText(c.org_code)
+        self.address.setText(c.address)
+        self.phone.setText(c.phone)
+        self.email.setText(c.email)
+
+    def _kind_changed(self) -> None:
+        internal = self.kind.currentData() == "internal"
+        self.channel.setCurrentIndex(self.channel.findData("internal" if internal else "in_person"))
+
+    # --- saving ----------------------------------------------------------------------
+    def collect(self) -> RegistrationInput:
+        d = self.reg_date.date()
+        return RegistrationInput(
+            kind=str(self.kind.currentData()),
+            doc_type=str(self.doc_type.currentData() or ""),
+            subject=self.subject.text(),
+            from_name=self.from_name.text(),
+            correspondent_id=self._correspondent.id if self._correspondent else None,
+            personal_id=self.personal_id.text(),
+            org_code=self.org_code.text(),
+            address=self.address.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            reg_date=dt.date(d.year(), d.month(), d.day()),
+            sender_number=self.sender_number.text(),
+            sender_date=self.sender_date.text(),
+            channel=str(self.channel.currentData()),
+            summary=self.summary.toPlainText(),
+            sheets=self.sheets.value(),
+            confidential=self.confidential.isChecked(),
+            department=str(self.department.currentData() or ""),
+        )
+
+    def clear_errors(self) -> None:
+        for name, err in self._errors.items():
+            err.hide()
+            err.clear()
+            self._fields[name].setStyleSheet("")
+        self.general_error.hide()
+
+    def show_user_error(self, exc: UserError) -> None:
+        self.clear_errors()
+        field = exc.field or ""
+        err = self._errors.get(field)
+        if err is None:
+            self.general_error.setText(exc.message())
+            self.general_error.show()
+            return
+        err.setText(exc.message())
+        err.show()
+        widget = self._fields[field]
+        widget.setStyleSheet("border: 1px solid #b3261e;")
+        widget.setFocus()
+
+    def field_error(self, field: str) -> str:
+        err = self._errors.get(field)
+        return err.text() if err is not None and not err.isHidden() else ""
+
+    def save(self) -> None:
+        self.clear_errors()
+        inp = self.collect()
+        db, actor, clock = self._ctx.db, self._ctx.actor, self._ctx.clock
+        self.save_button.setEnabled(False)
+
+        def work(c: Control) -> RegisteredDocument:
+            return register(db, actor, inp, clock)
+
+        def done(doc: RegisteredDocument) -> None:
+            self.result_doc = doc
+            self.save_button.setEnabled(True)
+            self.registered.emit(doc)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            if isinstance(exc, UserError):
+                self.show_user_error(exc)
+            else:  # the form keeps everything typed; the error is explained
+                self.general_error.setText(
+                    self.tr("შენახვა ვერ მოხერხდა; შეყვანილი მონაცემები ფორმაში დარჩა.")
+                )
+                self.general_error.show()
+                show_error(self, exc)
+
+        self._runner.run(work, done, on_error=failed)
+
+    def fields(self) -> dict[str, Any]:
+        return dict(self._fields)

@@ -1,0 +1,173 @@
+"""``kantselaria``: start the window.
+
+Options: ``--db URL`` (default: $KANTSELARIA_DB or the embedded file), ``--lang ka|en``,
+``--smoke`` (open the database, show the window, wait for the first rows, exit 0 —
+for packaging tests), ``--screenshot FILE`` (save the window once rows are painted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.context import AppContext
+
+NO_DISPLAY = """\
+კანცელარიას ეკრანი სჭირდება, მაგრამ ვერ ვპოულობ (DISPLAY / WAYLAND_DISPLAY არ არის).
+  • სამუშაო მაგიდაზე გაუშვით პროგრამა გრაფიკული სესიიდან;
+  • სერვერზე: sudo apt-get install xvfb და შემდეგ xvfb-run make run;
+  • შესამოწმებლად ეკრანის გარეშე: QT_QPA_PLATFORM=offscreen kantselaria --smoke
+Kantselaria needs a display and found none (DISPLAY / WAYLAND_DISPLAY are unset).
+  • start it from a graphical session;
+  • on a server: sudo apt-get install xvfb, then: xvfb-run make run;
+  • a smoke test without a screen: QT_QPA_PLATFORM=offscreen kantselaria --smoke
+"""
+
+EXIT_OK, EXIT_NO_DISPLAY, EXIT_DB = 0, 2, 3
+log = logging.getLogger("kantselaria.ui")
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="kantselaria", description="კანცელარია")
+    p.add_argument("--db", help="database URL (default: $KANTSELARIA_DB or the embedded file)")
+    p.add_argument("--lang", choices=("ka", "en"), help="interface language")
+    p.add_argument("--smoke", action="store_true", help="start, show the window, exit 0")
+    p.add_argument("--screenshot", type=Path, help="save a PNG of the window and exit")
+    p.add_argument("--size", default="1280x760", help="window size for --screenshot")
+    return p.parse_args(argv)
+
+
+def load_fonts() -> str | None:
+    """Register the bundled DejaVu fonts so the window looks the same on a bare machine."""
+    from PySide6.QtGui import QFontDatabase
+
+    family = None
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        path = files("resources") / "fonts" / name
+        fid = QFontDatabase.addApplicationFont(str(path))
+        if fid >= 0 and family is None:
+            fams = QFontDatabase.applicationFontFamilies(fid)
+            family = fams[0] if fams else None
+    return family
+
+
+def default_db_url() -> str:
+    from models.db import default_url
+
+    return default_url()
+
+
+def make_application(lang: str | None = None) -> QApplication:
+    """The QApplication with our fonts, logging, apology hook and language."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from app import __version__
+    from ui import errors, i18n
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("Kantselaria")
+    app.setApplicationName("Kantselaria")
+    app.setApplicationVersion(__version__)
+    family = load_fonts()
+    if family:
+        app.setFont(QFont(family, 10))
+    errors.setup_logging()
+    errors.install_excepthook()
+    i18n.install(app, lang or i18n.saved_language())
+    return app
+
+
+def open_context(url: str) -> AppContext:
+    """Open (create or upgrade) the database and pick the acting user."""
+    from app.auth import default_actor
+    from app.clock import SystemClock
+    from app.setup import prepare
+    from models.db import open_database
+    from ui.context import AppContext
+
+    db = open_database(url)
+    prepare(db)  # creates or upgrades the embedded file; a no-op when current
+    with db.read() as s:
+        actor = default_actor(s)
+    assert actor is not None  # prepare() always seeds the administrator
+    return AppContext(db=db, actor=actor, clock=SystemClock(), url=url)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not has_display():
+        sys.stderr.write(NO_DISPLAY)
+        return EXIT_NO_DISPLAY
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    app = make_application(args.lang)
+    url = args.db or default_db_url()
+    try:
+        ctx = open_context(url)
+    except Exception as exc:
+        from app.connection import explain
+
+        log.exception("cannot open the database")
+        msg = explain(exc).message()
+        if args.smoke:
+            sys.stderr.write(msg + "\n")
+        else:
+            QMessageBox.critical(None, app.translate("main", "კანცელარია"), msg)
+        return EXIT_DB
+    db = ctx.db
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    if args.screenshot:
+        w, h = (int(x) for x in args.size.split("x"))
+        window.resize(w, h)
+    window.show()
+
+    if args.smoke or args.screenshot:
+        shot: Path | None = args.screenshot
+
+        def finish() -> None:
+            if shot is not None:
+                shot.parent.mkdir(parents=True, exist_ok=True)
+                window.grab().save(str(shot))
+                print(f"screenshot: {shot}")
+            else:
+                print(f"smoke ok: {window.model.rowCount()} documents")
+            window.close()
+            app.exit(EXIT_OK)
+
+        window.first_rows_shown.connect(lambda: QTimer.singleShot(200, finish))
+        QTimer.singleShot(20_000, lambda: app.exit(4))  # never hang a build or CI
+    code = app.exec()
+    db.dispose()
+    return code
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

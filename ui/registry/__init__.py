@@ -1,0 +1,1 @@
+"""The registry list: Qt model over app.registry."""
