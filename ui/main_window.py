@@ -26,7 +26,7 @@ from app import documents, lookups, messages
 from app.refdata import KIND_NAMES, ROLE_NAMES, label
 from app.registration import RegisteredDocument
 from ui.context import AppContext
-from ui.dialogs.card import CardDialog
+from ui.dialogs.card import CardDialog, RegisteredNotice
 from ui.errors import show_error
 from ui.forms.registration import RegistrationDialog
 from ui.registry.model import RegistryModel
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self.registration: RegistrationDialog | None = None
         self.card: CardDialog | None = None
+        self.notice: RegisteredNotice | None = None
 
         # Navigation: the three journals of the paper office.
         self.nav = QListWidget()
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
 
     def _registered(self, doc: RegisteredDocument) -> None:
         self.statusBar().showMessage(self.tr("დარეგისტრირდა: %1").replace("%1", doc.number), 15_000)
+        self.notice = RegisteredNotice(self.ctx, self.runner, doc, self)
+        self.notice.open()
         row = KINDS.index(doc.kind)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
@@ -220,6 +223,6 @@ class MainWindow(QMainWindow):
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/columns", self.table.horizontalHeader().saveState())
         s.setValue("main/sort_column", self.model.sort_column())
-        s.setValue("main/sort_descending", self.model.query.descending)
+        s.setValue("main/sort_descending", "true" if self.model.query.descending else "false")
         self.runner.wait(5_000)
         super().closeEvent(event)

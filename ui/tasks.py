@@ -8,12 +8,15 @@ A task whose owner went away or was superseded is simply ignored when it finishe
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger("kantselaria.ui.tasks")
@@ -28,8 +31,8 @@ class Cancelled(Exception):
 class Control:
     """What a running task sees: progress reporting and the cancel flag."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self, report: Callable[[int, int], None]) -> None:
+        self._report = report
         self._cancel = threading.Event()
 
     @property
@@ -41,71 +44,25 @@ class Control:
             raise Cancelled
 
     def progress(self, done: int, total: int) -> None:
-        self._signals.progress.emit(done, total)
+        self._report(done, total)
 
     def cancel(self) -> None:
         self._cancel.set()
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread, so signals from the pool arrive there (queued)."""
+class Task:
+    """A handle on one running task (lives on the GUI thread)."""
 
     def __init__(
         self,
-        parent: QObject,
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException], None],
+        report: Callable[[int, int], None],
     ) -> None:
-        super().__init__(parent)
-        self._on_done = on_done
-        self._on_failed = on_failed
+        self.control = Control(report)
+        self.on_done = on_done
+        self.on_failed = on_failed
         self.on_progress: Callable[[int, int], None] | None = None
-
-    @Slot(int, int)
-    def progress(self, done: int, total: int) -> None:
-        if self.on_progress is not None:
-            self.on_progress(done, total)
-
-    @Slot(object)
-    def done(self, result: Any) -> None:
-        self._on_done(result)
-        self.deleteLater()
-
-    @Slot(object)
-    def failed(self, exc: BaseException) -> None:
-        self._on_failed(exc)
-        self.deleteLater()
-
-
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[Control], Any], control: Control, signals: _Signals) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._fn = fn
-        self._control = control
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self._fn(self._control)
-        except BaseException as exc:  # reported on the GUI thread
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.done.emit(result)
-
-
-class Task:
-    """A handle on one running task."""
-
-    def __init__(self, control: Control, signals: _Signals) -> None:
-        self.control = control
-        self.signals = signals
         self.finished = False
         self.dialog: QProgressDialog | None = None
 
@@ -117,15 +74,33 @@ ErrorHandler = Callable[[BaseException], None]
 
 
 class TaskRunner(QObject):
-    """Runs callables on a thread pool and delivers their results on the GUI thread."""
+    """Runs callables on a thread pool and delivers their results on the GUI thread.
+
+    The worker only ever emits this runner's own signals (queued to the GUI thread); no
+    QObject is created or freed off the GUI thread. Pass ``owner`` (usually the dialog
+    asking) to ``run``: when the owner is destroyed first, the result is dropped.
+    """
+
+    _done = Signal(int, object)
+    _failed = Signal(int, object)
+    _progress = Signal(int, int, int)
+    _instances: ClassVar[weakref.WeakSet[TaskRunner]] = weakref.WeakSet()
 
     def __init__(self, parent: QWidget | None = None, on_error: ErrorHandler | None = None):
         super().__init__(parent)
+        TaskRunner._instances.add(self)
         self._parent = parent
-        self._pool = QThreadPool(self)
+        self._pool = QThreadPool()  # not a child: outlives this object while tasks finish
         self._pool.setMaxThreadCount(2)
-        self._running: set[Task] = set()
+        self._tasks: dict[int, Task] = {}
+        self._ids = itertools.count(1)
+        self._alive = threading.Event()
+        self._alive.set()
         self._on_error = on_error
+        self._done.connect(self._deliver_done, Qt.ConnectionType.QueuedConnection)
+        self._failed.connect(self._deliver_failed, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
+        self.destroyed.connect(self._alive.clear)
 
     def run(
         self,
@@ -134,45 +109,77 @@ class TaskRunner(QObject):
         *,
         on_error: ErrorHandler | None = None,
         label: str | None = None,
+        owner: QObject | None = None,
     ) -> Task:
         """Start *fn*; with *label*, a cancellable progress dialog shows after 0.5 s."""
-        signals = _Signals()
-        task = Task(Control(signals), signals)
-        self._running.add(task)
-
-        def finish() -> None:
-            task.finished = True
-            self._running.discard(task)
-            if task.dialog is not None:
-                task.dialog.reset()
-                task.dialog.deleteLater()
-                task.dialog = None
-
-        def done(result: Any) -> None:
-            finish()
-            if not task.control.cancelled:
-                on_done(result)
+        task_id = next(self._ids)
+        handler = on_error or self._on_error
 
         def failed(exc: BaseException) -> None:
-            finish()
-            if isinstance(exc, Cancelled):
-                return
-            handler = on_error or self._on_error
             if handler is None:
                 log.error("background task failed", exc_info=exc)
             else:
                 handler(exc)
 
-        relay = _Relay(self, done, failed)
-        signals.done.connect(relay.done, Qt.ConnectionType.QueuedConnection)
-        signals.failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
-        signals.progress.connect(relay.progress, Qt.ConnectionType.QueuedConnection)
+        alive = self._alive
+        emit_progress = self._progress.emit
+
+        def report(done: int, total: int) -> None:
+            if alive.is_set():
+                emit_progress(task_id, done, total)
+
+        task = Task(on_done, failed, report)
+        self._tasks[task_id] = task
+        if owner is not None:
+            owner.destroyed.connect(task.control.cancel)
         if label is not None:
-            self._progress_after_delay(task, relay, label)
-        self._pool.start(_Runnable(fn, task.control, signals))
+            self._progress_after_delay(task, label)
+        control, emit_done, emit_failed = task.control, self._done.emit, self._failed.emit
+
+        def work() -> None:
+            try:
+                result = fn(control)
+            except BaseException as exc:  # reported on the GUI thread
+                if alive.is_set():
+                    emit_failed(task_id, exc)
+            else:
+                if alive.is_set():
+                    emit_done(task_id, result)
+
+        self._pool.start(work)
         return task
 
-    def _progress_after_delay(self, task: Task, relay: _Relay, label: str) -> None:
+    def _finish(self, task_id: int) -> Task | None:
+        task = self._tasks.pop(task_id, None)
+        if task is None:
+            return None
+        task.finished = True
+        if task.dialog is not None:
+            task.dialog.reset()
+            task.dialog.deleteLater()
+            task.dialog = None
+        return task
+
+    @Slot(int, object)
+    def _deliver_done(self, task_id: int, result: Any) -> None:
+        task = self._finish(task_id)
+        if task is not None and not task.control.cancelled:
+            task.on_done(result)
+
+    @Slot(int, object)
+    def _deliver_failed(self, task_id: int, exc: BaseException) -> None:
+        task = self._finish(task_id)
+        if task is None or task.control.cancelled or isinstance(exc, Cancelled):
+            return
+        task.on_failed(exc)
+
+    @Slot(int, int, int)
+    def _deliver_progress(self, task_id: int, done: int, total: int) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None and task.on_progress is not None:
+            task.on_progress(done, total)
+
+    def _progress_after_delay(self, task: Task, label: str) -> None:
         def show() -> None:
             if task.finished:
                 return
@@ -186,15 +193,20 @@ class TaskRunner(QObject):
                     dlg.setMaximum(total)
                     dlg.setValue(done)
 
-            relay.on_progress = show_progress
+            task.on_progress = show_progress
             task.dialog = dlg
             dlg.show()
 
         QTimer.singleShot(PROGRESS_DELAY_MS, self, show)
 
     def busy(self) -> bool:
-        return bool(self._running)
+        return bool(self._tasks)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (shutdown and tests only)."""
         return self._pool.waitForDone(msecs)
+
+    @classmethod
+    def wait_all(cls, msecs: int = 30_000) -> bool:
+        """Wait for every runner's pool (test teardown: no task outlives its database)."""
+        return all(r.wait(msecs) for r in list(cls._instances) if shiboken6.isValid(r))

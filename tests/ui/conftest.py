@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 from app.auth import default_actor
 from app.clock import FixedClock
 from app.setup import prepare
 from models.db import Database
 from ui.context import AppContext
+from ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
@@ -27,13 +30,34 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Destroy each test's Qt objects while the application still lives.
+
+    Left to interpreter shutdown, PySide objects die in arbitrary order and the process
+    can crash after the last test passed.
+    """
+    yield
+    TaskRunner.wait_all()
+    QApplication.sendPostedEvents()  # deliver the results while their widgets live
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
-def ctx(sqlite_db: Database, sqlite_url: str, clock: FixedClock) -> AppContext:
+def ctx(sqlite_db: Database, sqlite_url: str, clock: FixedClock) -> Iterator[AppContext]:
     prepare(sqlite_db, clock)
     with sqlite_db.read() as s:
         actor = default_actor(s)
     assert actor is not None
-    return AppContext(db=sqlite_db, actor=actor, clock=clock, url=sqlite_url)
+    yield AppContext(db=sqlite_db, actor=actor, clock=clock, url=sqlite_url)
+    # No background task may outlive the database it reads (it is disposed next).
+    TaskRunner.wait_all()
+    QApplication.sendPostedEvents()
 
 
 @pytest.fixture

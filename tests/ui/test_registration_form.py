@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
+from app.links import links_of
 from app.registration import RegistrationInput, register
+from ui.dialogs import card as card_module
 from models.tables import Correspondent, Document
 from ui.keys import type_text
 
@@ -35,6 +40,62 @@ def test_ctrl_n_registers_a_letter_and_shows_it_on_top(qtbot, window, ctx) -> No
     assert "შ-1/2026" in window.statusBar().currentMessage()
     assert not dlg.isVisible()
     assert window.status_count.text().endswith("1")
+    notice = window.notice  # the number, shown big, with the slip one key away
+    assert notice is not None and notice.isVisible()
+    assert notice.findChild(QLabel, "number").text() == "შ-1/2026"
+
+
+def test_foi_of_2_april_2026_is_due_14_april_with_the_reason_on_the_card(
+    qtbot, window, ctx, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    opened: list[Path] = []
+    monkeypatch.setattr(card_module, "open_file", opened.append)
+    dlg = window.open_registration()
+    dlg.doc_type.setCurrentIndex(dlg.doc_type.findData("foi"))
+    dlg.reg_date.setDate(QDate(2026, 4, 2))
+    type_text(dlg.from_name, "ეკა გოგუაძე")
+    type_text(dlg.subject, "საჯარო ინფორმაცია: მერიის 2025 წლის ხარჯები")
+    with qtbot.waitSignal(dlg.registered, timeout=10_000) as sig:
+        qtbot.keyClick(dlg.subject, Qt.Key.Key_Return)  # Enter saves
+    assert sig.args[0].due_date.isoformat() == "2026-04-14"
+    notice = window.notice
+    qtbot.keyClick(notice, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
+    assert opened[0].read_bytes().startswith(b"%PDF")
+    notice.close()
+    qtbot.waitUntil(
+        lambda: window.model.row(0) is not None and window.model.row(0).id == sig.args[0].id
+    )
+    window.table.selectRow(0)
+    window.open_current()
+    qtbot.waitUntil(lambda: window.card is not None and window.card.isVisible(), timeout=10_000)
+    labels = [w.text() for w in window.card.findChildren(QLabel)]
+    assert "14.04.2026" in labels
+    assert (
+        "10 დღე 2 აპრილი 2026-დან (სზაკ, მუხ. 40) → 12 აპრილი — აღდგომა, "
+        "13 აპრილი — შავი ორშაბათი → 14 აპრილი 2026"
+    ) in labels
+
+
+def test_repeat_letter_is_warned_and_linked(qtbot, window, ctx) -> None:  # type: ignore[no-untyped-def]
+    first = register(
+        ctx.db, ctx.actor,
+        RegistrationInput(kind="incoming", doc_type="complaint", subject="გზის შეკეთება",
+                          from_name="ზურაბ ნაკაშიძე", personal_id="33001012345"),
+        ctx.clock,
+    )  # fmt: skip
+    dlg = window.open_registration()
+    dlg.doc_type.setCurrentIndex(dlg.doc_type.findData("complaint"))
+    type_text(dlg.from_name, "ზურაბ ნაკაშიძე")
+    type_text(dlg.personal_id, "33001012345")
+    qtbot.waitUntil(lambda: dlg.repeat_warning.isVisible(), timeout=10_000)
+    assert first.number in dlg.repeat_warning.text()
+    dlg.link_repeat.setChecked(True)
+    type_text(dlg.subject, "გზის შეკეთება — განმეორებით")
+    with qtbot.waitSignal(dlg.registered, timeout=10_000) as sig:
+        dlg.save()
+    links = links_of(ctx.db, ctx.actor, sig.args[0].id)
+    assert [(ln.other_number, ln.outgoing) for ln in links] == [(first.number, True)]
 
 
 def test_missing_subject_is_shown_under_the_field_and_nothing_is_written(

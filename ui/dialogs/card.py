@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import messages
 from app.documents import DocumentCard, print_slip
+from app.registration import RegisteredDocument
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.registry.model import day
@@ -86,18 +88,81 @@ class CardDialog(QDialog):
 
     def print_slip(self) -> None:
         """The acknowledgment slip as PDF, opened in the system viewer (print from there)."""
-        ctx, doc_id = self._ctx, self.card.id
-        folder = Path(tempfile.gettempdir()) / "kantselaria"
-        folder.mkdir(exist_ok=True)
-        target = folder / f"slip-{doc_id}.pdf"
 
         def done(path: Path) -> None:
             self.slip_path = path
-            open_file(path)
 
-        self._runner.run(
-            lambda c: print_slip(ctx.db, ctx.actor, doc_id, target),
-            done,
-            on_error=lambda exc: show_error(self, exc),
-            label=self.tr("ბარათის მომზადება…"),
-        )
+        print_slip_async(self._ctx, self._runner, self.card.id, self, done)
+
+
+def print_slip_async(
+    ctx: AppContext,
+    runner: TaskRunner,
+    doc_id: int,
+    parent: QWidget,
+    on_done: Callable[[Path], None] | None = None,
+) -> None:
+    """Render the slip off the GUI thread, then open it in the system PDF viewer."""
+    folder = Path(tempfile.gettempdir()) / "kantselaria"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"slip-{doc_id}.pdf"
+
+    def done(path: Path) -> None:
+        open_file(path)
+        if on_done is not None:
+            on_done(path)
+
+    runner.run(
+        lambda c: print_slip(ctx.db, ctx.actor, doc_id, target),
+        done,
+        on_error=lambda exc: show_error(parent, exc),
+        label=parent.tr("ბარათის მომზადება…"),
+        owner=parent,
+    )
+
+
+class RegisteredNotice(QDialog):
+    """Shown right after Save: the number, the due date and why, and the slip to print."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: TaskRunner,
+        doc: RegisteredDocument,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.setWindowTitle(self.tr("დოკუმენტი დარეგისტრირდა"))
+        number = QLabel(doc.number)
+        number.setObjectName("number")
+        number.setStyleSheet("font-size: 22px; font-weight: bold;")
+        number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        en = messages.current_language() == "en"
+        lines = [self.tr("რეგისტრაციის თარიღი: %1").replace("%1", day(doc.reg_date))]
+        if doc.due_date is not None:
+            lines.append(self.tr("შესრულების ვადა: %1").replace("%1", day(doc.due_date)))
+            lines.append(doc.due_explanation_en if en else doc.due_explanation)
+        info = QLabel("\n".join(lines))
+        info.setWordWrap(True)
+        self.slip_path: Path | None = None
+        self.print_button = QPushButton(self.tr("ბარათის &ბეჭდვა (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_slip)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_slip)
+        self._ctx, self._runner = ctx, runner
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("დახურვა"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("სარეგისტრაციო ნომერი:")))
+        lay.addWidget(number)
+        lay.addWidget(info)
+        lay.addWidget(buttons)
+        self.print_button.setFocus()
+
+    def print_slip(self) -> None:
+        def done(path: Path) -> None:
+            self.slip_path = path
+
+        print_slip_async(self._ctx, self._runner, self.doc.id, self, done)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app import lookups, messages
 from app.errors import UserError
+from app.links import RepeatWarning, link, repeat_warnings
 from app.lookups import Choice, CorrespondentInfo
 from app.refdata import CHANNEL_NAMES, KIND_NAMES, label
 from app.registration import RegisteredDocument, RegistrationInput, register
@@ -150,6 +151,30 @@ class RegistrationDialog(QDialog):
         self._errors["correspondent"] = self._errors["from_name"]
         form.addRow("", self.confidential)
 
+        # Repeat letters: the same correspondent's open or recent document of this type.
+        self.repeat_warning = QLabel()
+        self.repeat_warning.setObjectName("repeat_warning")
+        self.repeat_warning.setWordWrap(True)
+        self.repeat_warning.setStyleSheet(
+            "background: #fff4d6; border: 1px solid #e0b84a; padding: 4px;"
+        )
+        self.repeat_warning.hide()
+        self.link_repeat = QCheckBox(self.tr("დაკავშირდეს, როგორც &განმეორებითი წერილი"))
+        self.link_repeat.hide()
+        self.repeats: list[RepeatWarning] = []
+        self._repeat_gen = 0
+        self._repeat_timer = QTimer(self)
+        self._repeat_timer.setSingleShot(True)
+        self._repeat_timer.setInterval(SUGGEST_DELAY_MS)
+        self._repeat_timer.timeout.connect(self._check_repeats)
+        for sig in (
+            self.personal_id.textChanged,
+            self.org_code.textChanged,
+            self.doc_type.currentIndexChanged,
+            self.reg_date.dateChanged,
+        ):
+            sig.connect(self._repeat_timer.start)
+
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
@@ -164,6 +189,8 @@ class RegistrationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
         outer.addLayout(form)
+        outer.addWidget(self.repeat_warning)
+        outer.addWidget(self.link_repeat)
         outer.addWidget(self.general_error)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -206,7 +233,7 @@ class RegistrationDialog(QDialog):
             if found and self.from_name.hasFocus():
                 self._completer.complete()
 
-        self._runner.run(lambda c: lookups.suggest_correspondents(db, text), done)
+        self._runner.run(lambda c: lookups.suggest_correspondents(db, text), done, owner=self)
 
     @staticmethod
     def _suggestion_text(c: CorrespondentInfo) -> str:
@@ -227,6 +254,41 @@ class RegistrationDialog(QDialog):
         self.address.setText(c.address)
         self.phone.setText(c.phone)
         self.email.setText(c.email)
+        self._check_repeats()
+
+    def _check_repeats(self) -> None:
+        self._repeat_gen += 1
+        gen, db, actor = self._repeat_gen, self._ctx.db, self._ctx.actor
+        d = self.reg_date.date()
+        kwargs: dict[str, Any] = {
+            "doc_type": str(self.doc_type.currentData() or ""),
+            "reg_date": dt.date(d.year(), d.month(), d.day()),
+            "correspondent_id": self._correspondent.id if self._correspondent else None,
+            "personal_id": self.personal_id.text(),
+            "org_code": self.org_code.text(),
+        }
+
+        def done(found: list[RepeatWarning]) -> None:
+            if gen != self._repeat_gen:
+                return
+            self.repeats = found
+            if not found:
+                self.repeat_warning.hide()
+                self.link_repeat.hide()
+                self.link_repeat.setChecked(False)
+                return
+            items = ", ".join(
+                f"{w.number} ({w.reg_date:%d.%m.%Y}, {w.status_label})" for w in found[:3]
+            )
+            self.repeat_warning.setText(
+                self.tr(
+                    "ამ კორესპონდენტს უკვე აქვს იგივე ტიპის ღია ან ბოლო 30 დღის დოკუმენტი: %1"
+                ).replace("%1", items)
+            )
+            self.repeat_warning.show()
+            self.link_repeat.show()
+
+        self._runner.run(lambda c: repeat_warnings(db, actor, **kwargs), done, owner=self)
 
     def _kind_changed(self) -> None:
         internal = self.kind.currentData() == "internal"
@@ -287,8 +349,15 @@ class RegistrationDialog(QDialog):
         db, actor, clock = self._ctx.db, self._ctx.actor, self._ctx.clock
         self.save_button.setEnabled(False)
 
+        repeat_of = (
+            self.repeats[0].doc_id if self.link_repeat.isChecked() and self.repeats else None
+        )
+
         def work(c: Control) -> RegisteredDocument:
-            return register(db, actor, inp, clock)
+            doc = register(db, actor, inp, clock)
+            if repeat_of is not None:
+                link(db, actor, doc.id, repeat_of, "repeat_of", clock)
+            return doc
 
         def done(doc: RegisteredDocument) -> None:
             self.result_doc = doc
@@ -307,7 +376,7 @@ class RegistrationDialog(QDialog):
                 self.general_error.show()
                 show_error(self, exc)
 
-        self._runner.run(work, done, on_error=failed)
+        self._runner.run(work, done, on_error=failed, owner=self)
 
     def fields(self) -> dict[str, Any]:
         return dict(self._fields)
