@@ -15,9 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import i18n
+from ui.keys import type_text
 from ui.main import make_application, open_context
 from ui.main_window import MainWindow
-from ui.keys import type_text
 
 
 def _wait(app: QApplication, ready: Callable[[], bool], ms: int = 20_000) -> None:

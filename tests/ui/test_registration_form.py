@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from app.links import links_of
 from app.registration import RegistrationInput, register
-from ui.dialogs import card as card_module
 from models.tables import Correspondent, Document
+from ui.dialogs import card as card_module
 from ui.keys import type_text
 
 
