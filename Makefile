@@ -45,7 +45,7 @@ lint: $(VENV)/.stamp-dev
 	$(BIN)/lint-imports
 
 bench: $(VENV)/.stamp-dev
-	$(BIN)/python -m app.bench
+	$(BIN)/python -m bench
 
 screenshots: $(VENV)/.stamp-dev
 	bash scripts/screenshots

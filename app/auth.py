@@ -24,6 +24,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "merge_correspondents": frozenset({"admin"}),
     "view_personal_data": frozenset({"admin", "registrar", "head"}),
     "link_documents": frozenset({"admin", "registrar", "head", "executor"}),
+    # Confidential documents: these roles see all of them; everyone else only those they
+    # registered or execute (app.registry.visible_condition).
+    "view_confidential": frozenset({"admin"}),
 }
 
 ACTION_NAMES = {
@@ -39,6 +42,7 @@ ACTION_NAMES = {
     "merge_correspondents": "კორესპონდენტების გაერთიანება",
     "view_personal_data": "პერსონალური მონაცემების ნახვა",
     "link_documents": "დოკუმენტების დაკავშირება",
+    "view_confidential": "კონფიდენციალური დოკუმენტების ნახვა",
 }
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import messages
-from app.errors import UserError
+from app.errors import DatabaseUnavailable, UserError
 
 log = logging.getLogger("kantselaria.cli")
 
@@ -30,9 +30,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from models.db import open_database
+    """``--db URL`` if given, else ``$KANTSELARIA_DB``, else this workstation's active
+    connection profile (app.profiles; the embedded file by default)."""
+    if args.db:
+        from models.db import open_database
 
-    return open_database(args.db)
+        return open_database(args.db)
+    from app.profiles import open_current
+
+    return open_current()
 
 
 def _print(obj: object) -> None:
@@ -51,8 +57,84 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 def cmd_db_sql(args: argparse.Namespace) -> int:
     from models.migrate import offline_sql
 
-    sys.stdout.write(offline_sql(args.dialect))
+    sys.stdout.write(offline_sql(args.dialect, base=args.base, schema=args.schema))
     return EXIT_OK
+
+
+def _schema_name(text: str) -> str:
+    from models.migrate import SCHEMA_NAME
+
+    if not SCHEMA_NAME.match(text):
+        raise argparse.ArgumentTypeError(f"not a plain schema name: {text!r}")
+    return text
+
+
+def _revision(text: str) -> str:
+    from models.migrate import revisions
+
+    known = revisions()
+    if text not in known:
+        raise argparse.ArgumentTypeError(f"unknown revision {text!r} (known: {', '.join(known)})")
+    return text
+
+
+def cmd_import_journal(args: argparse.Namespace) -> int:
+    """Exit 0 when every row is imported (or already there), 2 when some rows have
+    problems (they are listed in the error report; the others are imported)."""
+    from pathlib import Path
+
+    from app.auth import default_actor, find_actor
+    from app.importing import (
+        ImportOptions,
+        describe,
+        import_journal,
+        load_mapping_spec,
+        save_error_report,
+        save_mapping,
+    )
+
+    db = _current_db(args)
+    with db.read() as s:
+        actor = find_actor(s, args.user) if args.user else default_actor(s)
+    if actor is None:
+        print("no such user", file=sys.stderr)
+        return EXIT_USER
+    source = Path(args.file)
+    spec = load_mapping_spec(Path(args.mapping)) if args.mapping else None
+    options = ImportOptions(
+        kind=args.kind, doc_type=args.type, channel=args.channel, status=args.status
+    )
+    result = import_journal(
+        db, actor, source, spec, options, sheet=args.sheet or "", dry_run=args.dry_run
+    )
+    if args.save_mapping:
+        save_mapping(result.mapping, Path(args.save_mapping))
+    report = None
+    if result.issues:
+        report = Path(args.errors) if args.errors else source.with_suffix(".errors.xlsx")
+        save_error_report(result.issues, report, source.name)
+    if args.json:
+        _print(
+            {
+                "dry_run": result.dry_run,
+                "rows_read": result.rows_read,
+                "imported": result.imported,
+                "unchanged": result.unchanged,
+                "rejected": result.rejected,
+                "issues": len(result.issues),
+                "error_report": str(report) if report else None,
+                "correspondents_created": result.correspondents_created,
+                "counters": [list(c) for c in result.counters],
+                "seconds": round(result.seconds, 3),
+                "rows_per_second": round(result.rows_per_second, 1),
+                "columns": dict(result.mapping.columns),
+            }
+        )
+    else:
+        print(describe(result))
+        if report is not None:
+            print(f"{report}", file=sys.stderr)
+    return EXIT_USER if result.issues else EXIT_OK
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
@@ -152,6 +234,103 @@ def cmd_register(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _current_db(args: argparse.Namespace) -> Any:
+    """The database, or UserError when its schema is not the program's."""
+    from app.setup import schema_state
+
+    db = _open(args)
+    state = schema_state(db)
+    if state.status == "new":
+        raise UserError("db.schema_new", current=state.current)
+    if not state.up_to_date:
+        raise UserError("db.schema_old", current=state.current or "—", head=state.head)
+    return db
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from app.auth import default_actor, find_actor
+    from app.search import search
+
+    db = _current_db(args)
+    with db.read() as s:
+        actor = find_actor(s, args.user) if args.user else default_actor(s)
+    if actor is None:
+        print("no such user", file=sys.stderr)
+        return EXIT_USER
+    result = search(db, actor, args.text, limit=args.limit, kind=args.kind)
+    if args.json:
+        _print(
+            {
+                "query": result.text,
+                "count": len(result.rows),
+                "more": result.more,
+                "rows": [
+                    {
+                        "id": r.id,
+                        "kind": r.kind,
+                        "number": r.number,
+                        "reg_date": r.reg_date.isoformat(),
+                        "correspondent": r.correspondent,
+                        "subject": r.subject,
+                        "type": r.doc_type,
+                        "status": r.status,
+                        "due_date": r.due_date.isoformat() if r.due_date else None,
+                        "department": r.department,
+                        "executor": r.executor,
+                        "confidential": r.confidential,
+                    }
+                    for r in result.rows
+                ],
+            }
+        )
+    else:
+        for r in result.rows:
+            print(f"{r.number}\t{r.reg_date.isoformat()}\t{r.correspondent}\t{r.subject}")
+        if result.more:
+            print(f"… (first {len(result.rows)})")
+    return EXIT_OK
+
+
+def cmd_db_reindex(args: argparse.Namespace) -> int:
+    from app.search import reindex_all
+
+    db = _current_db(args)
+    t0 = time.perf_counter()
+    done = reindex_all(db)
+    print(
+        f"{done.documents} documents, {done.correspondents} correspondents, "
+        f"{done.words} words in {time.perf_counter() - t0:.1f} s"
+    )
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write a report in each asked format into --out; print the paths, one per line."""
+    from pathlib import Path
+
+    from app.auth import default_actor, find_actor
+    from app.reporting import ReportRequest, generate
+    from app.validation import parse_date
+
+    request = ReportRequest(
+        report=args.report,
+        period=args.period,
+        formats=tuple((args.format or "").split(",")),
+        department=args.department or "",
+        kind=args.kind,
+        as_of=parse_date(args.as_of, "as_of"),
+    )
+    db = _current_db(args)
+    with db.read() as s:
+        actor = find_actor(s, args.user) if args.user else default_actor(s)
+    if actor is None:
+        print("no such user", file=sys.stderr)
+        return EXIT_USER
+    for path in generate(db, actor, request, Path(args.out)):
+        print(path)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kantselaria-cli", description="კანცელარია — headless commands")
     p.add_argument("--db", help="database URL (default: $KANTSELARIA_DB or the embedded file)")
@@ -166,9 +345,29 @@ def build_parser() -> argparse.ArgumentParser:
     dbsub.add_parser("check", help="exit 0 when reachable and current").set_defaults(
         func=cmd_db_check
     )
+    dbsub.add_parser("reindex", help="rebuild the search words").set_defaults(func=cmd_db_reindex)
     sql = dbsub.add_parser("sql", help="print the offline migration script")
     sql.add_argument("--dialect", choices=("mssql", "postgresql", "sqlite"), default="mssql")
+    sql.add_argument("--schema", type=_schema_name, help="put the tables in this schema")
+    sql.add_argument(
+        "--from", dest="base", type=_revision, help="upgrade from this revision (default: empty)"
+    )
     sql.set_defaults(func=cmd_db_sql)
+
+    ij = sub.add_parser("import-journal", help="import a past year's Excel journal")
+    ij.add_argument("file", help="the journal (.xlsx)")
+    ij.add_argument("--mapping", help="JSON: sheet, header_row, columns (field: letter|header)")
+    ij.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    ij.add_argument("--kind", default="incoming", help="incoming|outgoing|internal")
+    ij.add_argument("--type", default="letter", help="document type of rows without one")
+    ij.add_argument("--channel", default="post", help="delivery channel of rows without one")
+    ij.add_argument("--status", default="closed", help="status of the imported documents")
+    ij.add_argument("--sheet", help="worksheet name (default: the first)")
+    ij.add_argument("--errors", help="where to save the error report (.xlsx)")
+    ij.add_argument("--save-mapping", dest="save_mapping", help="write the mapping used (JSON)")
+    ij.add_argument("--user", help="login of the importing administrator")
+    ij.add_argument("--json", action="store_true")
+    ij.set_defaults(func=cmd_import_journal)
 
     bk = sub.add_parser("backup", help="online backup of the embedded database")
     bk.add_argument("dest", help="a file, or a folder for a dated file")
@@ -179,6 +378,25 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--if-empty", action="store_true", help="only into an empty registry")
     demo.set_defaults(func=cmd_demo)
+
+    se = sub.add_parser("search", help="search the registry (numbers, names, words)")
+    se.add_argument("text", help="a number (123, 123/2026), a personal number or words")
+    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--kind", choices=("incoming", "outgoing", "internal"))
+    se.add_argument("--user", help="login of the searching user (visibility rules)")
+    se.add_argument("--json", action="store_true")
+    se.set_defaults(func=cmd_search)
+
+    rp = sub.add_parser("report", help="write a report (PDF, Excel, CSV) into a folder")
+    rp.add_argument("report", choices=("monthly", "journal", "overdue", "foi-annual", "open-data"))
+    rp.add_argument("--period", help="a month (2026-10) or a year (2026)")
+    rp.add_argument("--department", help="department code (default: all)")
+    rp.add_argument("--kind", default="incoming", choices=("incoming", "outgoing", "internal"))
+    rp.add_argument("--format", help="comma-separated: pdf,xlsx (open-data: csv,xlsx); default all")
+    rp.add_argument("--out", default=".", help="folder for the files (default: current)")
+    rp.add_argument("--as-of", dest="as_of", help="count as of this day YYYY-MM-DD (default today)")
+    rp.add_argument("--user", help="login of the user asking (default: the administrator)")
+    rp.set_defaults(func=cmd_report)
 
     reg = sub.add_parser("register", help="register one document")
     reg.add_argument("--kind", default="incoming")
@@ -204,6 +422,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
+    except DatabaseUnavailable as exc:
+        print(f"შეცდომა: {exc.message()}", file=sys.stderr)
+        return EXIT_DB
     except UserError as exc:
         print(f"შეცდომა: {exc.message()}", file=sys.stderr)
         return EXIT_USER

@@ -1,7 +1,8 @@
 """Connection profiles (embedded file, MS SQL Server, PostgreSQL) and errors a clerk can act on.
 
-A profile is per workstation (the GUI keeps it in QSettings); the password is never part
-of it — it goes to the operating system's keyring when there is one (see ``secrets``).
+A profile is per workstation (stored by :mod:`app.profiles` as JSON in the user's
+configuration folder); the password is never part of it — it goes to the operating
+system's keyring when there is one (see :mod:`app.profiles`).
 URLs are built with ``URL.create`` and ``odbc_connect``, never by string concatenation,
 because passwords contain ``;`` and ``}``.
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app import messages
+from models import db as models_db
 
 
 class UserError(Exception):
@@ -41,3 +42,22 @@ class StaleRecord(UserError):
 
 class DatabaseUnavailable(UserError):
     """The database cannot be reached or is busy; the user may retry."""
+
+
+def _database_error(exc: BaseException, phase: str) -> BaseException:
+    """How :mod:`models.db` reports a refused or lost connection: a message with the remedy.
+
+    Refused at the start of a session: the reason (server not found, login failed, …).
+    Lost during the work: nothing was saved, try again. Lost during COMMIT: the outcome is
+    not known, so the clerk is asked to look before saving again.
+    """
+    if phase == models_db.CONNECT:
+        from app.connection import explain  # app.connection imports this module
+
+        return explain(exc)
+    detail = str(getattr(exc, "orig", None) or exc)[:300]
+    key = "db.commit_lost" if phase == models_db.COMMIT else "db.connection_lost"
+    return DatabaseUnavailable(key, detail=detail)
+
+
+models_db.set_error_translator(_database_error)

@@ -238,6 +238,42 @@ def list_extensions(db: Database, actor: Actor, doc_id: int) -> list[ExtensionIn
         return [_extension_info(s, e, doc, dtype.max_extension_days) for e in rows]
 
 
+@dataclass(frozen=True)
+class ExtensionTerms:
+    """What the extension form shows before the clerk picks a date."""
+
+    document_id: int
+    number: str
+    status: str
+    status_label: str
+    due_date: dt.date | None
+    statutory_due_date: dt.date | None
+    max_extension_days: int
+    limit_date: dt.date | None  # None: no deadline, or the type allows no extension
+
+
+def extension_terms(db: Database, actor: Actor, doc_id: int) -> ExtensionTerms:
+    require(actor, "view_registry")
+    with db.read() as s:
+        doc = load_document(s, doc_id)
+        dtype = s.get(DocumentType, doc.doc_type_id)
+        assert dtype is not None
+        base = doc.statutory_due_date or doc.due_date
+        allowed = base is not None and dtype.max_extension_days > 0
+        return ExtensionTerms(
+            document_id=doc.id,
+            number=doc.reg_number,
+            status=doc.status,
+            status_label=label(STATUS_NAMES, doc.status),
+            due_date=doc.due_date,
+            statutory_due_date=doc.statutory_due_date,
+            max_extension_days=dtype.max_extension_days,
+            limit_date=extension_limit(base, dtype.max_extension_days)
+            if allowed and base is not None
+            else None,
+        )
+
+
 # --- stop-the-clock -----------------------------------------------------------------
 
 

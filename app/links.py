@@ -18,6 +18,7 @@ from app.clock import Clock, SystemClock
 from app.errors import NotFound, ValidationError
 from app.extensions import load_document
 from app.refdata import STATUS_NAMES, label
+from app.validation import clean_text
 from models.db import Database
 from models.tables import LINK_TYPES, Correspondent, Document, DocumentLink, DocumentType
 
@@ -180,6 +181,24 @@ def links_of(db: Database, actor: Actor, doc_id: int) -> list[LinkedDocument]:
             .order_by(DocumentLink.id)
         ).all()
         return [_seen(s, ln, doc_id) for ln in rows]
+
+
+def find_by_number(db: Database, actor: Actor, number: str) -> int:
+    """The id of the document registered as *number* (the newest, should a template
+    without a year repeat it); "link to…" on the card types a number, not an id.
+    """
+    require(actor, "view_registry")
+    text = clean_text(number, "number", max_len=60, required=True)
+    with db.read() as s:
+        doc_id = s.scalar(
+            select(Document.id)
+            .where(Document.reg_number == text)
+            .order_by(Document.reg_date.desc(), Document.id.desc())
+            .limit(1)
+        )
+    if doc_id is None:
+        raise NotFound("document.number_unknown", field="number", got=text)
+    return int(doc_id)
 
 
 def _ids_or_none(value: str | None, length: int) -> str | None:

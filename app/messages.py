@@ -358,3 +358,225 @@ FIELD_NAMES.update(
         "link": {"ka": "კავშირი", "en": "Link"},
     }
 )
+
+
+# GUI administration and card actions (ui/admin/).
+CATALOGUE.update(
+    {
+        "document.number_unknown": {
+            "ka": "დოკუმენტი ნომრით „{got}“ ვერ მოიძებნა.",
+            "en": "No document is registered under the number “{got}”.",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "number": {"ka": "რეგისტრაციის ნომერი", "en": "Registration number"},
+    }
+)
+
+
+# Registry filters, saved filters and search (app/registry.py, app/search.py).
+CATALOGUE.update(
+    {
+        "filter.too_many": {
+            "ka": "შენახული ფილტრების რაოდენობა ამოწურულია (მაქსიმუმ {max}). წაშალეთ ზედმეტი.",
+            "en": "Too many saved filters (at most {max}). Delete one first.",
+        },
+        "filter.unknown": {
+            "ka": "შენახული ფილტრი „{got}“ ვერ მოიძებნა.",
+            "en": "No saved filter is called “{got}”.",
+        },
+        "filter.bad_sort": {
+            "ka": "უცნობი დალაგება: „{got}“. დასაშვებია: {allowed}.",
+            "en": "Unknown sort order “{got}”. Allowed: {allowed}.",
+        },
+        "status.unknown": {
+            "ka": "უცნობი სტატუსი: „{got}“. დასაშვებია: {allowed}.",
+            "en": "Unknown status “{got}”. Allowed: {allowed}.",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "filter_name": {"ka": "ფილტრის დასახელება", "en": "Filter name"},
+        "sort": {"ka": "დალაგება", "en": "Sort order"},
+        "status": {"ka": "სტატუსი", "en": "Status"},
+    }
+)
+
+
+# Reports (app/reporting.py).
+CATALOGUE.update(
+    {
+        "period.invalid": {
+            "ka": "პერიოდი „{got}“ არასწორია: მიუთითეთ თვე (2026-10) ან წელი (2026).",
+            "en": "The period “{got}” is not valid: give a month (2026-10) or a year (2026).",
+        },
+        "period.required": {
+            "ka": "მიუთითეთ პერიოდი: თვე (2026-10) ან წელი (2026).",
+            "en": "Give a period: a month (2026-10) or a year (2026).",
+        },
+        "period.year_required": {
+            "ka": "ეს ანგარიში მთელი წლისთვის დგება: მიუთითეთ წელი (მაგ. 2026), არა „{got}“.",
+            "en": "This report covers a whole year: give a year (e.g. 2026), not “{got}”.",
+        },
+        "report.unknown": {
+            "ka": "უცნობი ანგარიში: „{got}“. დასაშვებია: {allowed}.",
+            "en": "Unknown report “{got}”. Allowed: {allowed}.",
+        },
+        "report.format_unknown": {
+            "ka": "ამ ანგარიშს ფორმატი „{got}“ არ აქვს. დასაშვებია: {allowed}.",
+            "en": "This report has no “{got}” format. Allowed: {allowed}.",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "period": {"ka": "პერიოდი", "en": "Period"},
+        "report": {"ka": "ანგარიში", "en": "Report"},
+        "format": {"ka": "ფორმატი", "en": "Format"},
+        "as_of": {"ka": "მდგომარეობის თარიღი", "en": "As-of date"},
+    }
+)
+
+
+# Issue 8: connection loss, workstation profiles, legacy journal import.
+CATALOGUE.update(
+    {
+        "db.connection_lost": {
+            "ka": "კავშირი მონაცემთა ბაზასთან გაწყდა; ცვლილება არ შენახულა. შეყვანილი "
+            "მონაცემები ფორმაში რჩება — შეამოწმეთ ქსელი და სცადეთ ხელახლა. ({detail})",
+            "en": "The connection to the database was lost; nothing was saved. What you "
+            "entered is kept in the form — check the network and try again. ({detail})",
+        },
+        "db.commit_lost": {
+            "ka": "კავშირი მონაცემთა ბაზასთან გაწყდა შენახვის მომენტში. შეამოწმეთ რეესტრში, "
+            "შეინახა თუ არა, სანამ ხელახლა შეინახავთ. ({detail})",
+            "en": "The connection to the database was lost while saving. Check the registry "
+            "for the record before saving it again. ({detail})",
+        },
+        "profile.timeout": {
+            "ka": "კავშირის ლოდინის დრო უნდა იყოს 1-დან 300 წამამდე (შეყვანილია: {got}).",
+            "en": "The connection timeout must be 1 to 300 seconds (entered: {got}).",
+        },
+        "profile.unreadable": {
+            "ka": "კავშირის პარამეტრების ფაილი „{path}“ დაზიანებულია ({detail}). წაშალეთ ან "
+            "გაასწორეთ იგი და ხელახლა დააყენეთ კავშირი.",
+            "en": "The connection settings file “{path}” is damaged ({detail}). Delete or "
+            "repair it and set the connection up again.",
+        },
+        "profile.exists": {
+            "ka": "კავშირი სახელით „{got}“ უკვე არსებობს; აირჩიეთ სხვა სახელი.",
+            "en": "A connection named “{got}” already exists; choose another name.",
+        },
+        "profile.unknown": {
+            "ka": "კავშირი სახელით „{got}“ ვერ მოიძებნა.",
+            "en": "There is no connection named “{got}”.",
+        },
+        "profile.password_needed": {
+            "ka": "კავშირისთვის „{name}“ საჭიროა პაროლი (ამ კომპიუტერზე პაროლი არ ინახება).",
+            "en": "The connection “{name}” needs a password (it is not stored on this computer).",
+        },
+        "import.bad_file": {
+            "ka": "ფაილი „{name}“ ვერ წავიკითხე როგორც Excel-ის სამუშაო წიგნი (.xlsx): {detail}. "
+            "ძველი .xls ფაილი Excel-ში შეინახეთ .xlsx ფორმატში.",
+            "en": "The file “{name}” could not be read as an Excel workbook (.xlsx): {detail}. "
+            "Save an old .xls file as .xlsx in Excel.",
+        },
+        "import.no_sheet": {
+            "ka": "ფურცელი „{got}“ ფაილში არ არის. არის: {allowed}.",
+            "en": "The file has no sheet “{got}”. It has: {allowed}.",
+        },
+        "import.no_header": {
+            "ka": "სვეტების სათაურები ვერ ამოვიცანი (მაგ. „რეგ. №“, „თარიღი“, „შინაარსი“). "
+            "მიუთითეთ სვეტები ხელით.",
+            "en": "The column headers were not recognised (e.g. “რეგ. №”, “თარიღი”, "
+            "“შინაარსი”). Choose the columns by hand.",
+        },
+        "import.bad_mapping": {
+            "ka": "სვეტების შესაბამისობა არასწორია: {detail}",
+            "en": "The column mapping is not valid: {detail}",
+        },
+        "import.mapping_missing": {
+            "ka": "მიუთითეთ სვეტი „{column}“ — მის გარეშე იმპორტი შეუძლებელია.",
+            "en": "Choose the column “{column}” — the import cannot run without it.",
+        },
+        "import.mapping_twice": {
+            "ka": "ერთი და იგივე სვეტი ორ ველზეა მითითებული.",
+            "en": "The same column is chosen for two fields.",
+        },
+        "import.bad_status": {
+            "ka": "უცნობი სტატუსი „{got}“. დასაშვებია: {allowed}.",
+            "en": "Unknown status “{got}”. Allowed: {allowed}.",
+        },
+        "import.bad_chunk": {
+            "ka": "ნაწილის ზომა უნდა იყოს 1-დან 50000-მდე (შეყვანილია: {got}).",
+            "en": "The chunk size must be 1 to 50000 (entered: {got}).",
+        },
+        "import.required": {
+            "ka": "ცარიელია — ეს ველი სავალდებულოა.",
+            "en": "Empty — this field is required.",
+        },
+        "import.bad_date": {
+            "ka": "„{got}“ არ არის თარიღი (დდ.თთ.წწწწ, წწწწ-თთ-დდ ან Excel-ის თარიღი).",
+            "en": "“{got}” is not a date (DD.MM.YYYY, YYYY-MM-DD or an Excel date).",
+        },
+        "import.date_range": {
+            "ka": "თარიღი {got} დასაშვებ ფარგლებს გარეთაა ({lo} – {hi}).",
+            "en": "The date {got} is outside the allowed range ({lo} – {hi}).",
+        },
+        "import.bad_number": {
+            "ka": "ნომერში „{got}“ რიგითი ნომერი (ციფრები) ვერ ვიპოვე.",
+            "en": "No sequence number (digits) found in the number “{got}”.",
+        },
+        "import.bad_int": {
+            "ka": "„{got}“ არ არის მთელი რიცხვი (0-დან 10000-მდე).",
+            "en": "“{got}” is not a whole number (0 to 10000).",
+        },
+        "import.too_long": {
+            "ka": "ტექსტი ძალიან გრძელია (მაქსიმუმ {max} სიმბოლო).",
+            "en": "The text is too long (at most {max} characters).",
+        },
+        "import.unknown_value": {
+            "ka": "უცნობი მნიშვნელობა „{got}“. დასაშვებია: {allowed}.",
+            "en": "Unknown value “{got}”. Allowed: {allowed}.",
+        },
+        "import.duplicate_in_file": {
+            "ka": "ნომერი „{number}“ ამავე წელს ფაილში უკვე გვხვდება {other}-ე სტრიქონში "
+            "(„{other_number}“).",
+            "en": "The number “{number}” already occurs in the same year on row {other} "
+            "(“{other_number}”).",
+        },
+        "import.conflict": {
+            "ka": "{year} წლის ეს რიგითი ნომერი ბაზაში უკვე აქვს სხვა დოკუმენტს („{existing}“); "
+            "„{number}“ არ შემოვიტანე.",
+            "en": "This sequence number of {year} already belongs to another document "
+            "(“{existing}”); “{number}” was not imported.",
+        },
+        "import.summary": {
+            "ka": "წაკითხულია {read} სტრიქონი: შემოტანილია {imported}, უკვე იყო {unchanged}, "
+            "შეცდომით {rejected}; {seconds} წმ ({rate} სტრიქონი/წმ).",
+            "en": "{read} rows read: {imported} imported, {unchanged} already there, "
+            "{rejected} with errors; {seconds} s ({rate} rows/s).",
+        },
+        "import.summary_dry": {
+            "ka": "შემოწმება (არაფერი ჩაწერილა): {read} სტრიქონი — შემოვა {imported}, უკვე "
+            "არის {unchanged}, შეცდომით {rejected}; {seconds} წმ ({rate} სტრიქონი/წმ).",
+            "en": "Dry run (nothing written): {read} rows — {imported} would be imported, "
+            "{unchanged} already there, {rejected} with errors; {seconds} s ({rate} rows/s).",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "profile_name": {"ka": "კავშირის სახელი", "en": "Connection name"},
+        "server": {"ka": "სერვერი", "en": "Server"},
+        "timeout": {"ka": "ლოდინის დრო (წმ)", "en": "Timeout (s)"},
+        "password": {"ka": "პაროლი", "en": "Password"},
+        "mapping": {"ka": "სვეტების შესაბამისობა", "en": "Column mapping"},
+        "file": {"ka": "ფაილი", "en": "File"},
+        "sheet": {"ka": "ფურცელი", "en": "Sheet"},
+        "chunk_size": {"ka": "ნაწილის ზომა", "en": "Chunk size"},
+    }
+)

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import search
 from app.audit import Change, record
 from app.auth import PERMISSIONS, Actor, require
 from app.clock import Clock, SystemClock
@@ -242,6 +243,7 @@ def create_correspondent(
         )
         s.add(row)
         s.flush()
+        search.index_correspondent(s, row.id, row.name)
         record(
             s,
             at=now,
@@ -295,6 +297,7 @@ def update_correspondent(
             row.name_skeleton = skeleton(c.name)[:NAME_MAX]
             row.updated_at = now
             s.flush()
+            search.index_correspondent(s, row.id, row.name)
             record(
                 s,
                 at=now,
@@ -423,6 +426,7 @@ def merge(
                 ],
             )
         for m in gone:
+            search.forget_correspondent(s, m.id)
             s.delete(m)
         s.flush()
         keep.updated_at = now

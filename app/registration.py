@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import numbering
+from app import numbering, search
 from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
@@ -173,6 +173,7 @@ def _correspondent(s: Session, c: _Clean, now: dt.datetime) -> Correspondent | N
     )
     s.add(new)
     s.flush()
+    search.index_correspondents(s, [(new.id, new.name)])
     return new
 
 
@@ -259,6 +260,7 @@ def register_in_session(
     )
     s.add(doc)
     s.flush()
+    search.index_documents(s, [(doc.id, doc.subject, doc.summary)])
     record(
         s,
         at=now,

@@ -14,6 +14,9 @@ from models import migrate
 from models.db import Database
 from models.tables import Department, Document, DocumentType, NumberTemplate, Setting, User
 
+# Databases at these revisions have documents but no search words yet.
+PRE_SEARCH_REVISIONS = ("0001_v1", "0002_rules")
+
 
 @dataclass(frozen=True)
 class SchemaState:
@@ -90,7 +93,12 @@ def _seed_reference(s: Session, clock: Clock) -> None:
 
 def prepare(db: Database, clock: Clock | None = None) -> SchemaState:
     """Upgrade the schema to head and seed reference data (idempotent)."""
+    before = migrate.current_revision(db.engine)
     migrate.upgrade(db.engine)
+    if before in PRE_SEARCH_REVISIONS:
+        from app.search import reindex_all  # the word tables came with 0003_search
+
+        reindex_all(db)
     with db.write() as s:
         _seed_reference(s, clock or SystemClock())
     return schema_state(db)

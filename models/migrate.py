@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# A schema name a DBA may give: a plain identifier (no quoting needed on any server).
+SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")
+
+
+def translated_schema(conn: Connection) -> str | None:
+    """The schema a connection puts unqualified tables in (its ``schema_translate_map``)."""
+    mapping = conn.get_execution_options().get("schema_translate_map") or {}
+    schema = mapping.get(None)
+    return str(schema) if schema else None
 
 
 def alembic_config(url: str | None = None, output: io.StringIO | None = None) -> Config:
@@ -39,7 +49,8 @@ def is_known_revision(revision: str | None) -> bool:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        opts = {"version_table_schema": translated_schema(conn)}
+        return MigrationContext.configure(conn, opts=opts).get_current_revision()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -50,8 +61,15 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def offline_sql(dialect: str, revision: str = "head", base: str | None = None) -> str:
-    """The migration script as SQL text (T-SQL with GO separators for mssql)."""
+def offline_sql(
+    dialect: str, revision: str = "head", base: str | None = None, schema: str | None = None
+) -> str:
+    """The migration script as SQL text (T-SQL with GO separators for mssql).
+
+    *base*: the revision the database is at (upgrade from it; default: empty database).
+    *schema*: put every table (and the version table) into this schema instead of the
+    login's default one; the schema must exist (the DBA creates it).
+    """
     urls = {
         "mssql": "mssql+pyodbc://",
         "postgresql": "postgresql+psycopg2://",
@@ -59,8 +77,19 @@ def offline_sql(dialect: str, revision: str = "head", base: str | None = None) -
     }
     if dialect not in urls:
         raise ValueError(dialect)
+    if schema is not None and not SCHEMA_NAME.match(schema):
+        raise ValueError(schema)
     out = io.StringIO()
     cfg = alembic_config(urls[dialect], output=out)
+    if schema:
+        cfg.attributes["schema"] = schema
+        out.write(f"-- Kantselaria schema in the schema {schema} (create it first).\n\n")
     rng = f"{base}:{revision}" if base else revision
     command.upgrade(cfg, rng, sql=True)
     return out.getvalue()
+
+
+def revisions() -> list[str]:
+    """Every released revision, oldest first (what ``db sql --from`` accepts)."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [r.revision for r in reversed(list(script.walk_revisions()))]

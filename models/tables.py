@@ -174,6 +174,17 @@ class Document(Base):
         Index(None, "reg_number"),
         Index(None, "correspondent_id"),
         Index(None, "executor_id"),
+        # Revision 0003_search: sorting by due date / number, search by number, and one
+        # index per registry filter (see app.registry).
+        Index(None, "kind", "due_date", "id"),
+        Index(None, "reg_date", "id"),  # search results across kinds, newest first
+        Index(None, "kind", "seq_year", "seq"),
+        Index(None, "seq", "seq_year"),
+        Index(None, "kind", "department_id", "status", "due_date"),
+        Index(None, "kind", "doc_type_id", "reg_date"),
+        Index(None, "kind", "executor_id", "reg_date"),
+        Index(None, "kind", "channel", "reg_date"),
+        Index(None, "kind", "under_control", "status", "due_date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -340,3 +351,37 @@ class DocumentLink(Base):
     link_type: Mapped[str] = mapped_column(Text(20))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+
+
+# --- Search (revision 0003_search) -------------------------------------------------------
+
+SEARCH_WORD_MAX = 40
+
+
+class CorrespondentWord(Base):
+    """One skeleton word of a correspondent's name (see app.search).
+
+    The primary key (word, correspondent_id) is the search index: a typed word is a range
+    scan ``word >= 'berid' AND word < 'berie'``. Without rowid on SQLite (the key is the
+    table), clustered on MS SQL.
+    """
+
+    __tablename__ = "correspondent_words"
+    __table_args__ = (Index(None, "correspondent_id"), {"sqlite_with_rowid": False})
+
+    word: Mapped[str] = mapped_column(Text(SEARCH_WORD_MAX), primary_key=True)
+    correspondent_id: Mapped[int] = mapped_column(
+        ForeignKey("correspondents.id"), primary_key=True, autoincrement=False
+    )
+
+
+class DocumentWord(Base):
+    """One skeleton word of a document's subject or summary (see app.search)."""
+
+    __tablename__ = "document_words"
+    __table_args__ = (Index(None, "document_id"), {"sqlite_with_rowid": False})
+
+    word: Mapped[str] = mapped_column(Text(SEARCH_WORD_MAX), primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id"), primary_key=True, autoincrement=False
+    )

@@ -9,7 +9,14 @@ from sqlalchemy import func, select
 
 from app.clock import FixedClock
 from app.errors import PermissionDenied, ValidationError
-from app.extensions import clock_history, extend, list_extensions, resume_clock, stop_clock
+from app.extensions import (
+    clock_history,
+    extend,
+    extension_terms,
+    list_extensions,
+    resume_clock,
+    stop_clock,
+)
 from app.rules import update_deadline_rule
 from models.db import Database
 from models.tables import ClockStop, DeadlineExtension
@@ -52,7 +59,7 @@ def test_an_extension_is_limited_by_the_types_maximum(db: Database, clock: Fixed
         (dt.date(2026, 11, 25), "მიზეზი", "new_date"),
         (dt.date(2026, 12, 3), "   ", "reason"),
         (None, "მიზეზი", "new_date"),
-        ("03.12.2026", "მიზეზი", "new_date"),
+        ("2026-13-03", "მიზეზი", "new_date"),  # not a date
     ],
 )
 def test_bad_extensions_name_the_field_and_write_nothing(
@@ -164,3 +171,26 @@ def test_clock_errors(db: Database, clock: FixedClock) -> None:
     assert err.value.key == "date.before_stop"
     with db.read() as s:
         assert s.scalar(select(func.count(ClockStop.id))) == 1
+
+
+def test_extension_terms_show_the_limit_before_extending(db: Database, clock: FixedClock) -> None:
+    doc = reg(db, clock, dt.date(2026, 11, 20))  # FOI: due 30 Nov, at most 10 days more
+    t = extension_terms(db, admin(db), doc.id)
+    assert (t.number, t.status, t.due_date, t.statutory_due_date) == (
+        doc.number,
+        "registered",
+        dt.date(2026, 11, 30),
+        dt.date(2026, 11, 30),
+    )
+    assert (t.max_extension_days, t.limit_date) == (10, dt.date(2026, 12, 10))
+    extend(db, admin(db), doc.id, dt.date(2026, 12, 4), "მიზეზი", clock)
+    t = extension_terms(db, admin(db), doc.id)
+    assert (t.due_date, t.limit_date) == (dt.date(2026, 12, 4), dt.date(2026, 12, 10))
+    memo = reg(db, clock, dt.date(2026, 11, 20), "memo", kind="internal")
+    assert extension_terms(db, admin(db), memo.id).limit_date is None
+
+
+def test_a_date_written_as_clerks_do_is_accepted(db: Database, clock: FixedClock) -> None:
+    doc = reg(db, clock, NOV_20)
+    info = extend(db, admin(db), doc.id, "08.12.2026", "საჭიროა დამატებითი დრო", clock)
+    assert info.new_due_date == dt.date(2026, 12, 8)

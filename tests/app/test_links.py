@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from app.clock import FixedClock
-from app.errors import PermissionDenied, ValidationError
-from app.links import link, links_of, repeat_warnings, unlink
+from app.errors import NotFound, PermissionDenied, ValidationError
+from app.links import find_by_number, link, links_of, repeat_warnings, unlink
 from models.db import Database
 from tests.app._rules_helpers import admin, audit_count, reg, set_status, user
 
@@ -72,3 +72,15 @@ def test_repeat_warnings_for_the_same_correspondent_and_type(
     assert repeat_warnings(db, me, doc_type="letter", reg_date=today, personal_id=pid) == []
     assert repeat_warnings(db, me, doc_type="foi", reg_date=today, personal_id="0102") == []
     assert repeat_warnings(db, me, doc_type="foi", reg_date=today) == []
+
+
+def test_find_by_number_gives_the_document_id(db: Database, clock: FixedClock) -> None:
+    doc = reg(db, clock, dt.date(2026, 11, 2))
+    assert find_by_number(db, admin(db), f"  {doc.number} ") == doc.id
+    with pytest.raises(NotFound) as err:
+        find_by_number(db, admin(db), "შ-999/2026")
+    assert (err.value.field, err.value.params["got"]) == ("number", "შ-999/2026")
+    assert "შ-999/2026" in err.value.message("ka")
+    with pytest.raises(ValidationError) as verr:
+        find_by_number(db, admin(db), "  ")
+    assert verr.value.field == "number"
