@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.registration: RegistrationDialog | None = None
         self.card: CardDialog | None = None
         self.notice: RegisteredNotice | None = None
+        self.dialogs: dict[str, QDialog] = {}
 
         # Navigation: the three journals of the paper office.
         self.nav = QListWidget()
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_register, self.act_open, self.act_refresh):
             tb.addAction(act)
             self.addAction(act)
+        self._build_menus()
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_current)
@@ -192,15 +195,80 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return
         doc_id = self.model.row_id(index.row())
-        if doc_id is None:
-            return
+        if doc_id is not None:
+            self.open_document(doc_id)
+
+    def open_document(self, doc_id: int) -> None:
+        """Open the card of *doc_id* (from the table, a link, or after a change)."""
         ctx = self.ctx
 
         def done(card: documents.DocumentCard) -> None:
+            if self.card is not None:
+                self.card.close()
             self.card = CardDialog(ctx, self.runner, card, self)
+            self.card.changed.connect(self._document_changed)
+            self.card.open_document.connect(self.open_document)
             self.card.open()
 
         self.runner.run(lambda c: documents.get_card(ctx.db, ctx.actor, doc_id), done)
+
+    def _document_changed(self, doc_id: int) -> None:
+        self.model.refresh()
+        self.open_document(doc_id)
+
+    # --- menus -----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        doc_menu = bar.addMenu(self.tr("&დოკუმენტი"))
+        doc_menu.addAction(self.act_register)
+        doc_menu.addAction(self.act_open)
+        doc_menu.addAction(self.act_refresh)
+        doc_menu.addSeparator()
+        quit_action = doc_menu.addAction(self.tr("&გასვლა"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        rep_menu = bar.addMenu(self.tr("ა&ნგარიშები"))
+        self.act_reports = rep_menu.addAction(self.tr("ანგარიშის &შექმნა…"))
+        self.act_reports.setShortcut(QKeySequence("Ctrl+R"))
+        self.act_reports.triggered.connect(lambda: self.open_dialog("reports"))
+
+        ref_menu = bar.addMenu(self.tr("&ცნობარები"))
+        self.act_correspondents = ref_menu.addAction(self.tr("&კორესპონდენტები…"))
+        self.act_correspondents.triggered.connect(lambda: self.open_dialog("correspondents"))
+
+        admin = self.ctx.actor.role == "admin"
+        adm_menu = bar.addMenu(self.tr("&ადმინისტრირება"))
+        adm_menu.menuAction().setVisible(admin)  # the app layer refuses others anyway
+        for key, title in (
+            ("templates", self.tr("ნომრის &შაბლონები…")),
+            ("deadlines", self.tr("&ვადების წესები…")),
+            ("calendar", self.tr("დასვენების დღეების &კალენდარი…")),
+        ):
+            act = adm_menu.addAction(title)
+            act.triggered.connect(lambda _checked=False, k=key: self.open_dialog(k))
+
+    def open_dialog(self, key: str) -> QDialog:
+        """Open one of the directory / administration dialogs by its key."""
+        from ui.admin.calendar import CalendarDialog
+        from ui.admin.correspondents import CorrespondentsDialog
+        from ui.admin.deadlines import DeadlineRulesDialog
+        from ui.admin.templates import TemplatesDialog
+        from ui.reports import ReportsDialog
+
+        classes: dict[str, type[QDialog]] = {
+            "templates": TemplatesDialog,
+            "deadlines": DeadlineRulesDialog,
+            "calendar": CalendarDialog,
+            "correspondents": CorrespondentsDialog,
+            "reports": ReportsDialog,
+        }
+        dlg = classes[key](self.ctx, self.runner, self)  # type: ignore[call-arg]
+        if key == "calendar":
+            dlg.changed.connect(lambda _change: self.model.refresh())  # type: ignore[attr-defined]
+        self.dialogs[key] = dlg
+        dlg.open()
+        return dlg
 
     # --- per-workstation layout --------------------------------------------------------
     def _restore_layout(self) -> None:

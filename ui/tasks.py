@@ -63,6 +63,7 @@ class Task:
         self.on_done = on_done
         self.on_failed = on_failed
         self.on_progress: Callable[[int, int], None] | None = None
+        self.on_cancel: Callable[[], None] | None = None
         self.finished = False
         self.dialog: QProgressDialog | None = None
 
@@ -110,6 +111,7 @@ class TaskRunner(QObject):
         on_error: ErrorHandler | None = None,
         label: str | None = None,
         owner: QObject | None = None,
+        on_cancel: Callable[[], None] | None = None,
     ) -> Task:
         """Start *fn*; with *label*, a cancellable progress dialog shows after 0.5 s."""
         task_id = next(self._ids)
@@ -129,6 +131,7 @@ class TaskRunner(QObject):
                 emit_progress(task_id, done, total)
 
         task = Task(on_done, failed, report)
+        task.on_cancel = on_cancel
         self._tasks[task_id] = task
         if owner is not None:
             owner.destroyed.connect(task.control.cancel)
@@ -163,13 +166,22 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _deliver_done(self, task_id: int, result: Any) -> None:
         task = self._finish(task_id)
-        if task is not None and not task.control.cancelled:
-            task.on_done(result)
+        if task is None:
+            return
+        if task.control.cancelled:
+            if task.on_cancel is not None:
+                task.on_cancel()
+            return
+        task.on_done(result)
 
     @Slot(int, object)
     def _deliver_failed(self, task_id: int, exc: BaseException) -> None:
         task = self._finish(task_id)
-        if task is None or task.control.cancelled or isinstance(exc, Cancelled):
+        if task is None:
+            return
+        if task.control.cancelled or isinstance(exc, Cancelled):
+            if task.on_cancel is not None:
+                task.on_cancel()
             return
         task.on_failed(exc)
 

@@ -6,12 +6,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from app import messages
 from app.documents import DocumentCard, print_slip
 from app.registration import RegisteredDocument
+from app.registry import OPEN_STATUSES
+from ui.admin.document_actions import ExtendDialog, LinksPanel, ResumeClockDialog, StopClockDialog
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.registry.model import day
@@ -33,6 +36,9 @@ def open_file(path: Path) -> None:
 
 
 class CardDialog(QDialog):
+    changed = Signal(int)  # the document's deadline or links changed: reload it
+    open_document = Signal(int)  # a linked document asked for
+
     def __init__(
         self, ctx: AppContext, runner: TaskRunner, card: DocumentCard, parent: QWidget | None = None
     ) -> None:
@@ -81,10 +87,41 @@ class CardDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("დახურვა"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+
+        # Deadline actions for an open document: extend, stop the clock, resume it.
+        self.extend_button = QPushButton(self.tr("ვადის &გაგრძელება…"))
+        self.stop_button = QPushButton(self.tr("ვადის &შეჩერება…"))
+        self.resume_button = QPushButton(self.tr("ვადის გა&ნახლება…"))
+        self.extend_button.clicked.connect(lambda: self._action(ExtendDialog, "extended"))
+        self.stop_button.clicked.connect(lambda: self._action(StopClockDialog, "stopped"))
+        self.resume_button.clicked.connect(lambda: self._action(ResumeClockDialog, "resumed"))
+        waiting = card.status == "awaiting_clarification"
+        is_open = card.status in OPEN_STATUSES and card.due_date is not None
+        self.extend_button.setVisible(is_open and not waiting)
+        self.stop_button.setVisible(is_open and not waiting)
+        self.resume_button.setVisible(waiting)
+        actions = QHBoxLayout()
+        for b in (self.extend_button, self.stop_button, self.resume_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.links = LinksPanel(ctx, runner, card.id, self)
+        self.links.changed.connect(lambda: self.changed.emit(card.id))
+        self.links.open_document.connect(self.open_document.emit)
+        self.action_dialog: QDialog | None = None
+
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addLayout(actions)
+        lay.addWidget(QLabel(self.tr("დაკავშირებული დოკუმენტები")))
+        lay.addWidget(self.links)
         lay.addWidget(buttons)
         self.slip_path: Path | None = None
+
+    def _action(self, cls: type[QDialog], signal: str) -> None:
+        dlg = cls(self._ctx, self._runner, self.card.id, self)  # type: ignore[call-arg]
+        getattr(dlg, signal).connect(lambda _info: self.changed.emit(self.card.id))
+        self.action_dialog = dlg
+        dlg.open()
 
     def print_slip(self) -> None:
         """The acknowledgment slip as PDF, opened in the system viewer (print from there)."""
