@@ -89,3 +89,9 @@ def suggest_correspondents(db: Database, text: str, limit: int = 10) -> list[Cor
             )
             for r in rows
         ]
+
+
+def department_ids(db: Database) -> dict[str, int]:
+    """Department code → id (the registry filters by id)."""
+    with db.read() as s:
+        return {code: i for i, code in s.execute(select(Department.id, Department.code))}

@@ -68,10 +68,28 @@ def load_fonts() -> str | None:
     return family
 
 
-def default_db_url() -> str:
-    from models.db import default_url
+def default_db_url() -> str | None:
+    """``$KANTSELARIA_DB``, else the workstation's active connection profile.
 
-    return default_url()
+    A server profile whose password is not remembered asks for it; None: cancelled.
+    """
+    from app import profiles
+    from app.errors import UserError
+
+    try:
+        return profiles.current_url().render_as_string(hide_password=False)
+    except UserError as exc:
+        if exc.key != "profile.password_needed":
+            raise
+    from ui.connection import ask_password
+
+    answer = ask_password(None, profiles.active_profile().name)
+    if answer is None:
+        return None
+    password, remember = answer
+    if remember:
+        profiles.store_password(profiles.active_profile(), password)
+    return profiles.current_url(password).render_as_string(hide_password=False)
 
 
 def make_application(lang: str | None = None) -> QApplication:
@@ -122,8 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     app = make_application(args.lang)
-    url = args.db or default_db_url()
     try:
+        url = args.db or default_db_url()
+        if url is None:
+            return EXIT_DB
         ctx = open_context(url)
     except Exception as exc:
         from app.connection import explain
@@ -135,11 +155,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             QMessageBox.critical(None, app.translate("main", "კანცელარია"), msg)
         return EXIT_DB
-    db = ctx.db
-
+    from ui.context import AppContext
     from ui.main_window import MainWindow
 
     window = MainWindow(ctx)
+    current = {"window": window, "ctx": ctx}
+
+    def reopen(new_url: str) -> None:
+        """Another database was made active: open a new window on it, close the old."""
+        from app.connection import explain
+
+        try:
+            new_ctx = open_context(new_url)
+        except Exception as exc:
+            log.exception("cannot open the database")
+            QMessageBox.critical(None, app.translate("main", "კანცელარია"), explain(exc).message())
+            return
+        new_window = MainWindow(new_ctx)
+        new_window.reopen.connect(reopen)
+        new_window.show()
+        old_window, old_ctx = current["window"], current["ctx"]
+        assert isinstance(old_window, MainWindow) and isinstance(old_ctx, AppContext)
+        old_window.close()
+        old_ctx.db.dispose()
+        current.update(window=new_window, ctx=new_ctx)
+
+    window.reopen.connect(reopen)
     if args.screenshot:
         w, h = (int(x) for x in args.size.split("x"))
         window.resize(w, h)
@@ -161,7 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.first_rows_shown.connect(lambda: QTimer.singleShot(200, finish))
         QTimer.singleShot(20_000, lambda: app.exit(4))  # never hang a build or CI
     code = app.exec()
-    db.dispose()
+    last = current["ctx"]
+    assert isinstance(last, AppContext)
+    last.db.dispose()
     return code
 
 

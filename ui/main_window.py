@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -26,18 +27,27 @@ from PySide6.QtWidgets import (
 from app import documents, lookups, messages
 from app.refdata import KIND_NAMES, ROLE_NAMES, label
 from app.registration import RegisteredDocument
+from app.registry import RegistryQuery
+from app.search import SearchResult, search
 from ui.context import AppContext
+from ui.dashboard import DashboardView
 from ui.dialogs.card import CardDialog, RegisteredNotice
 from ui.errors import show_error
 from ui.forms.registration import RegistrationDialog
+from ui.registry.filters import FilterBar
 from ui.registry.model import RegistryModel
 from ui.tasks import TaskRunner
 
 KINDS = ("incoming", "outgoing", "internal")
 
 
+SEARCH_DELAY_MS = 250
+NO_DOCUMENT = -1  # an id no document has: "the search found nothing"
+
+
 class MainWindow(QMainWindow):
     first_rows_shown = Signal()
+    reopen = Signal(str)  # another database was made active: open the window on it
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -57,6 +67,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         lang = messages.current_language()
+        home = QListWidgetItem(self.tr("მიმოხილვა"))
+        home.setData(Qt.ItemDataRole.UserRole, "dashboard")
+        self.nav.addItem(home)
         for kind in KINDS:
             item = QListWidgetItem(label(KIND_NAMES, kind, lang))
             item.setData(Qt.ItemDataRole.UserRole, kind)
@@ -88,6 +101,18 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("ძებნა: ნომერი, კორესპონდენტი, შინაარსი (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self._search_gen = 0
+        self.search_result: SearchResult | None = None
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.filters = FilterBar(lookups.document_types(ctx.db), lookups.departments(ctx.db))
+        self.filters.set_department_ids(lookups.department_ids(ctx.db))
+        self.filters.changed.connect(self._filters_changed)
+        self.dashboard = DashboardView(ctx, self.runner, self)
+        self.dashboard.open_query.connect(self.show_query)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -99,10 +124,14 @@ class MainWindow(QMainWindow):
         top.addStretch(1)
         top.addWidget(self.search, 2)
         rl.addLayout(top)
+        rl.addWidget(self.filters)
         rl.addWidget(self.table)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(right)
+        self.pages.addWidget(self.dashboard)
         split = QSplitter()
         split.addWidget(self.nav)
-        split.addWidget(right)
+        split.addWidget(self.pages)
         split.setStretchFactor(1, 1)
         split.setSizes([190, 1090])
         self.setCentralWidget(split)
@@ -145,25 +174,82 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.status_db)
 
         self._restore_layout()
-        self.nav.setCurrentRow(0)
+        # Heads start on the overview; everyone else in the incoming journal.
+        self.nav.setCurrentRow(0 if ctx.actor.role == "head" else 1)
         self.table.setFocus()
 
     # --- registry ------------------------------------------------------------------
     def kind(self) -> str:
         item = self.nav.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "incoming"
+        value = str(item.data(Qt.ItemDataRole.UserRole)) if item else "incoming"
+        return value if value in KINDS else "incoming"
 
     def _kind_chosen(self, row: int) -> None:
-        if not 0 <= row < len(KINDS):
+        if row == 0:
+            self.pages.setCurrentWidget(self.dashboard)
+            self.dashboard.refresh()
             return
-        kind = KINDS[row]
+        if not 1 <= row <= len(KINDS):
+            return
+        self.pages.setCurrentIndex(0)
+        kind = KINDS[row - 1]
         self.heading.setText(label(KIND_NAMES, kind, messages.current_language()))
-        self.model.set_query(replace(self.model.query, kind=kind))
+        self._set_query(replace(self.model.query, kind=kind, ids=()), search_again=True)
+
+    def _set_query(self, q: RegistryQuery, search_again: bool = False) -> None:
+        q = replace(q, viewer=self.ctx.actor, today=self.ctx.clock.today())
+        if search_again and self.search.text().strip():
+            self.model.set_query(self.filters.apply(q))
+            self.run_search()
+            return
+        self.model.set_query(q)
+
+    def _filters_changed(self) -> None:
+        self._set_query(self.filters.apply(self.model.query))
+
+    def show_query(self, q: RegistryQuery) -> None:
+        """Open the registry on exactly *q* (from a dashboard number)."""
+        self.filters.clear()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(KINDS.index(q.kind) + 1)
+        self.nav.blockSignals(False)
+        self.heading.setText(label(KIND_NAMES, q.kind, messages.current_language()))
+        self.pages.setCurrentIndex(0)
+        self._set_query(
+            replace(q, sort=self.model.query.sort, descending=self.model.query.descending)
+        )
+
+    # --- search (Ctrl+F): as you type, off the GUI thread, superseded queries dropped ---
+    def run_search(self) -> None:
+        text = self.search.text().strip()
+        self._search_gen += 1
+        gen = self._search_gen
+        if not text:
+            self.search_result = None
+            self._set_query(replace(self.model.query, ids=()))
+            return
+        ctx, kind = self.ctx, self.kind()
+
+        def done(result: SearchResult) -> None:
+            if gen != self._search_gen:
+                return  # the clerk typed on; a newer search is under way
+            self.search_result = result
+            ids = tuple(r.id for r in result.rows) or (NO_DOCUMENT,)
+            self.model.set_query(replace(self.model.query, ids=ids))
+
+        self.runner.run(lambda c: search(ctx.db, ctx.actor, text, kind=kind), done, owner=self)
 
     def _loaded(self, count: int) -> None:
-        self.status_count.setText(
-            self.tr("დოკუმენტები: %1").replace("%1", f"{count:,}".replace(",", " "))
-        )
+        shown = f"{count:,}".replace(",", " ")
+        if self.model.query.ids:
+            more = self.search_result is not None and self.search_result.more
+            text = self.tr("ნაპოვნია: %1").replace("%1", shown)
+            self.status_count.setText(text + (self.tr(" (ნაჩვენებია პირველი)") if more else ""))
+        else:
+            self.status_count.setText(self.tr("დოკუმენტები: %1").replace("%1", shown))
         if count and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         if not self._first_shown:
@@ -182,7 +268,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("დარეგისტრირდა: %1").replace("%1", doc.number), 15_000)
         self.notice = RegisteredNotice(self.ctx, self.runner, doc, self)
         self.notice.open()
-        row = KINDS.index(doc.kind)
+        row = KINDS.index(doc.kind) + 1
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
         else:
@@ -224,6 +310,9 @@ class MainWindow(QMainWindow):
         doc_menu.addAction(self.act_open)
         doc_menu.addAction(self.act_refresh)
         doc_menu.addSeparator()
+        self.act_connection = doc_menu.addAction(self.tr("მონაცემთა ბაზასთან &კავშირი…"))
+        self.act_connection.triggered.connect(self.open_connection)
+        doc_menu.addSeparator()
         quit_action = doc_menu.addAction(self.tr("&გასვლა"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -244,6 +333,7 @@ class MainWindow(QMainWindow):
             ("templates", self.tr("ნომრის &შაბლონები…")),
             ("deadlines", self.tr("&ვადების წესები…")),
             ("calendar", self.tr("დასვენების დღეების &კალენდარი…")),
+            ("import", self.tr("ძველი ჟურნალის &იმპორტი (Excel)…")),
         ):
             act = adm_menu.addAction(title)
             act.triggered.connect(lambda _checked=False, k=key: self.open_dialog(k))
@@ -254,6 +344,7 @@ class MainWindow(QMainWindow):
         from ui.admin.correspondents import CorrespondentsDialog
         from ui.admin.deadlines import DeadlineRulesDialog
         from ui.admin.templates import TemplatesDialog
+        from ui.importing import ImportDialog
         from ui.reports import ReportsDialog
 
         classes: dict[str, type[QDialog]] = {
@@ -262,11 +353,26 @@ class MainWindow(QMainWindow):
             "calendar": CalendarDialog,
             "correspondents": CorrespondentsDialog,
             "reports": ReportsDialog,
+            "import": ImportDialog,
         }
         dlg = classes[key](self.ctx, self.runner, self)  # type: ignore[call-arg]
         if key == "calendar":
             dlg.changed.connect(lambda _change: self.model.refresh())  # type: ignore[attr-defined]
+        if key == "import":
+            dlg.imported.connect(lambda _result: self.model.refresh())  # type: ignore[attr-defined]
         self.dialogs[key] = dlg
+        dlg.open()
+        return dlg
+
+    def open_connection(self) -> QDialog:
+        """Connection profiles; activating another database reopens the window on it."""
+        from ui.connection import ConnectionDialog
+
+        dlg = ConnectionDialog(
+            self.runner, self, self.ctx.url, can_upgrade=self.ctx.actor.role == "admin"
+        )
+        dlg.activated.connect(self.reopen.emit)
+        self.dialogs["connection"] = dlg
         dlg.open()
         return dlg
 

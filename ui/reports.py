@@ -180,9 +180,7 @@ class ReportsDialog(QDialog):
         def done(paths: list[Path]) -> None:
             self.generate_button.setEnabled(True)
             self.paths = paths
-            self.result.setText(
-                self.tr("შეიქმნა:") + "\n" + "\n".join(str(p) for p in paths)
-            )
+            self.result.setText(self.tr("შეიქმნა:") + "\n" + "\n".join(str(p) for p in paths))
             self.generated.emit(paths)
             if paths:
                 desktop.open_file(paths[0])

@@ -12,9 +12,7 @@ from ui.admin.document_actions import ExtendDialog
 from ui.keys import type_text
 
 
-@pytest.mark.parametrize(
-    "key", ["templates", "deadlines", "calendar", "correspondents", "reports"]
-)
+@pytest.mark.parametrize("key", ["templates", "deadlines", "calendar", "correspondents", "reports"])
 def test_every_directory_and_admin_dialog_opens_from_the_menu(qtbot, window, key) -> None:  # type: ignore[no-untyped-def]
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&დოკუმენტი", "ა&ნგარიშები", "&ცნობარები", "&ადმინისტრირება"]

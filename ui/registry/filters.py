@@ -1,0 +1,98 @@
+"""The filter bar over the registry: every choice becomes a field of RegistryQuery (SQL)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from app import messages
+from app.lookups import Choice
+from app.refdata import CHANNEL_NAMES, STATUS_NAMES, label
+from app.registry import OPEN_STATUSES, RegistryQuery
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, doc_types: list[Choice], departments: list[Choice], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        lang = messages.current_language()
+        en = lang == "en"
+        self.status = QComboBox()
+        self.status.addItem(self.tr("ყველა სტატუსი"), ())
+        self.status.addItem(self.tr("ღია"), OPEN_STATUSES)
+        for code in STATUS_NAMES:
+            self.status.addItem(label(STATUS_NAMES, code, lang), (code,))
+        self.doc_type = QComboBox()
+        self.doc_type.addItem(self.tr("ყველა ტიპი"), None)
+        for c in doc_types:
+            self.doc_type.addItem(c.name_en if en and c.name_en else c.name, c.code)
+        self.department = QComboBox()
+        self.department.addItem(self.tr("ყველა სამსახური"), None)
+        self.dept_ids: dict[str, int] = {}
+        for c in departments:
+            self.department.addItem(c.code, c.code)
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("ყველა არხი"), None)
+        for code in CHANNEL_NAMES:
+            self.channel.addItem(label(CHANNEL_NAMES, code, lang), code)
+        self.overdue = QCheckBox(self.tr("ვადაგადა&ცილებული"))
+        self.due_soon = QCheckBox(self.tr("ვადა &ახლოვდება:"))
+        self.soon_days = QSpinBox()
+        self.soon_days.setRange(0, 60)
+        self.soon_days.setValue(3)
+        self.soon_days.setSuffix(self.tr(" სამ. დღე"))
+        self.control = QCheckBox(self.tr("&კონტროლზე"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel(self.tr("ფილტრი:")))
+        for w in (
+            self.status,
+            self.doc_type,
+            self.department,
+            self.channel,
+            self.overdue,
+            self.due_soon,
+            self.soon_days,
+            self.control,
+        ):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        for combo in (self.status, self.doc_type, self.department, self.channel):
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for box in (self.overdue, self.due_soon, self.control):
+            box.toggled.connect(lambda _on: self.changed.emit())
+        self.soon_days.valueChanged.connect(
+            lambda _v: self.changed.emit() if self.due_soon.isChecked() else None
+        )
+
+    def set_department_ids(self, ids: dict[str, int]) -> None:
+        self.dept_ids = dict(ids)
+
+    def apply(self, q: RegistryQuery) -> RegistryQuery:
+        """*q* with this bar's choices (sort, kind and viewer untouched)."""
+        dept = self.department.currentData()
+        return replace(
+            q,
+            status=tuple(self.status.currentData() or ()),
+            doc_type=self.doc_type.currentData(),
+            department_id=self.dept_ids.get(dept) if dept else None,
+            channel=self.channel.currentData(),
+            overdue=self.overdue.isChecked(),
+            due_within_days=self.soon_days.value() if self.due_soon.isChecked() else None,
+            under_control=True if self.control.isChecked() else None,
+        )
+
+    def clear(self) -> None:
+        for combo in (self.status, self.doc_type, self.department, self.channel):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for box in (self.overdue, self.due_soon, self.control):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
