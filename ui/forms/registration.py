@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,11 +35,15 @@ from app.links import RepeatWarning, link, repeat_warnings
 from app.lookups import Choice, CorrespondentInfo
 from app.refdata import CHANNEL_NAMES, KIND_NAMES, label
 from app.registration import RegisteredDocument, RegistrationInput, register
+from ui import drafts
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.tasks import Control, TaskRunner
 
 SUGGEST_DELAY_MS = 250
+DRAFT_DELAY_MS = 400
+DRAFT_NAME = "registration"
+TYPED_FIELDS = ("from_name", "personal_id", "org_code", "subject", "summary", "sender_number")
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -187,7 +192,18 @@ class RegistrationDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("გაუქმება"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.draft_note = QLabel()
+        self.draft_note.setObjectName("draft_note")
+        self.draft_note.setStyleSheet("background: #e8f0fe; padding: 4px;")
+        self.draft_note.hide()
+        self.discard_draft_button = QPushButton(self.tr("მონახაზის &გასუფთავება"))
+        self.discard_draft_button.hide()
+        self.discard_draft_button.clicked.connect(self.discard_draft)
         outer = QVBoxLayout(self)
+        draft_row = QHBoxLayout()
+        draft_row.addWidget(self.draft_note, 1)
+        draft_row.addWidget(self.discard_draft_button)
+        outer.addLayout(draft_row)
         outer.addLayout(form)
         outer.addWidget(self.repeat_warning)
         outer.addWidget(self.link_repeat)
@@ -212,7 +228,90 @@ class RegistrationDialog(QDialog):
         self.from_name.textEdited.connect(self._name_edited)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self._draft_banner()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        for w in self._fields.values():
+            for sig_name in ("textChanged", "currentIndexChanged", "dateChanged", "valueChanged"):
+                sig = getattr(w, sig_name, None)
+                if sig is not None:
+                    sig.connect(lambda *_a: self._draft_timer.start())
+        self.confidential.toggled.connect(lambda *_a: self._draft_timer.start())
         self.from_name.setFocus()
+
+    # --- drafts: nothing typed is lost ---------------------------------------------------
+    def draft_fields(self) -> dict[str, Any]:
+        d = self.reg_date.date()
+        return {
+            "kind": self.kind.currentData(),
+            "doc_type": self.doc_type.currentData(),
+            "reg_date": f"{d.year():04d}-{d.month():02d}-{d.day():02d}",
+            "from_name": self.from_name.text(),
+            "personal_id": self.personal_id.text(),
+            "org_code": self.org_code.text(),
+            "address": self.address.text(),
+            "phone": self.phone.text(),
+            "email": self.email.text(),
+            "channel": self.channel.currentData(),
+            "sender_number": self.sender_number.text(),
+            "sender_date": self.sender_date.text(),
+            "subject": self.subject.text(),
+            "summary": self.summary.toPlainText(),
+            "sheets": self.sheets.value(),
+            "department": self.department.currentData(),
+            "confidential": self.confidential.isChecked(),
+        }
+
+    def _typed_anything(self) -> bool:
+        f = self.draft_fields()
+        return any(str(f[k]).strip() for k in TYPED_FIELDS)
+
+    def save_draft(self) -> None:
+        if self.result_doc is None and self._typed_anything():
+            drafts.save(DRAFT_NAME, self.draft_fields())
+
+    def _draft_banner(self) -> None:
+        data = drafts.load(DRAFT_NAME)
+        self.restored_draft = data is not None
+        if data is None:
+            return
+        for key in ("from_name", "personal_id", "org_code", "address", "phone", "email",
+                    "sender_number", "sender_date", "subject"):  # fmt: skip
+            widget = self._fields[key]
+            assert isinstance(widget, QLineEdit)
+            widget.setText(str(data.get(key, "")))
+        self.summary.setPlainText(str(data.get("summary", "")))
+        for combo, key in ((self.kind, "kind"), (self.doc_type, "doc_type"),
+                           (self.channel, "channel"), (self.department, "department")):  # fmt: skip
+            i = combo.findData(data.get(key))
+            if i >= 0:
+                combo.setCurrentIndex(i)
+        try:
+            y, m, d = (int(x) for x in str(data.get("reg_date", "")).split("-"))
+            self.reg_date.setDate(QDate(y, m, d))
+        except ValueError:
+            pass
+        self.sheets.setValue(int(data.get("sheets", 1) or 0))
+        self.confidential.setChecked(bool(data.get("confidential")))
+        self.draft_note.setText(
+            self.tr("აღდგენილია შეუნახავი მონახაზი — შეამოწმეთ და დაარეგისტრირეთ.")
+        )
+        self.draft_note.show()
+        self.discard_draft_button.show()
+
+    def discard_draft(self) -> None:
+        drafts.discard(DRAFT_NAME)
+        for key in ("from_name", "personal_id", "org_code", "address", "phone", "email",
+                    "sender_number", "sender_date", "subject"):  # fmt: skip
+            widget = self._fields[key]
+            assert isinstance(widget, QLineEdit)
+            widget.clear()
+        self.summary.clear()
+        self._draft_timer.stop()
+        self.draft_note.hide()
+        self.discard_draft_button.hide()
 
     # --- correspondent suggestions ---------------------------------------------------
     def _name_edited(self, text: str) -> None:
@@ -361,6 +460,8 @@ class RegistrationDialog(QDialog):
 
         def done(doc: RegisteredDocument) -> None:
             self.result_doc = doc
+            self._draft_timer.stop()
+            drafts.discard(DRAFT_NAME)
             self.save_button.setEnabled(True)
             self.registered.emit(doc)
             self.accept()
