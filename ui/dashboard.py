@@ -42,11 +42,11 @@ class DashboardView(QWidget):
         self.table.setObjectName("dashboard")
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("ვადაგადაცილებული"),
+                self.tr("ვადა-\nგადაცილებული"),
                 self.tr("ვადა დღეს"),
-                self.tr("3 სამუშაო დღეში"),
-                self.tr("შემოსული ამ კვირაში"),
-                self.tr("შემოსული ამ თვეში"),
+                self.tr("3 სამუშაო\nდღეში"),
+                self.tr("შემოსული\nამ კვირაში"),
+                self.tr("შემოსული\nამ თვეში"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

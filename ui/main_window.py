@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((110, 90, 200, 300, 170, 150, 90, 60, 150)):
+        for col, width in enumerate((110, 85, 180, 270, 150, 140, 85, 50, 140)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._open_index)
         self.model.loaded.connect(self._loaded)

@@ -64,6 +64,18 @@ def shoot(url: str, out: Path, lang: str) -> None:
     assert w.card is not None
     _grab(w.card, out / f"card-{lang}.png")
     w.card.reject()
+
+    loaded: list[bool] = []
+    w.dashboard.loaded.connect(lambda: loaded.append(True))
+    w.nav.setCurrentRow(0)
+    _wait(app, lambda: bool(loaded))
+    app.processEvents()
+    _grab(w, out / f"dashboard-{lang}.png")
+
+    reports = w.open_dialog("reports")
+    app.processEvents()
+    _grab(reports, out / f"reports-{lang}.png")
+    reports.reject()
     w.close()
     ctx.db.dispose()
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from app import messages
 from app.lookups import Choice
@@ -47,22 +55,25 @@ class FilterBar(QWidget):
         self.soon_days.setValue(3)
         self.soon_days.setSuffix(self.tr(" სამ. დღე"))
         self.control = QCheckBox(self.tr("&კონტროლზე"))
-        lay = QHBoxLayout(self)
+        lay = QGridLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel(self.tr("ფილტრი:")))
-        for w in (
-            self.status,
-            self.doc_type,
-            self.department,
-            self.channel,
-            self.overdue,
-            self.due_soon,
-            self.soon_days,
-            self.control,
-        ):
-            lay.addWidget(w)
-        lay.addStretch(1)
-        for combo in (self.status, self.doc_type, self.department, self.channel):
+        lay.addWidget(QLabel(self.tr("ფილტრი:")), 0, 0)
+        combos = QHBoxLayout()
+        for w in (self.status, self.doc_type, self.department, self.channel):
+            combos.addWidget(w)
+        combos.addStretch(1)
+        lay.addLayout(combos, 0, 1)
+        boxes = QHBoxLayout()
+        for w in (self.overdue, self.due_soon, self.soon_days, self.control):
+            boxes.addWidget(w)
+        boxes.addStretch(1)
+        lay.addLayout(boxes, 1, 1)
+        for combo, chars in ((self.status, 14), (self.doc_type, 16), (self.department, 8),
+                             (self.channel, 10)):  # fmt: skip
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(chars)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for box in (self.overdue, self.due_soon, self.control):
             box.toggled.connect(lambda _on: self.changed.emit())

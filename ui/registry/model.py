@@ -178,7 +178,7 @@ class RegistryModel(QAbstractTableModel):
 
     def _display(self, r: RegistryRow, col: int) -> str:
         if col == 0:
-            return r.number + (" 🔒" if r.confidential else "")
+            return r.number + (self.tr(" (კონფ.)") if r.confidential else "")
         if col == 1:
             return day(r.reg_date)
         if col == 2:
