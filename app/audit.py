@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.numbering import next_seq
-from models.tables import AuditEntry
+from models.tables import AuditEntry, Document
 
 AUDIT_SCOPE = "__audit__"
 
@@ -100,3 +100,22 @@ def verify(session: Session) -> VerifyResult:
         prev_hash = e.row_hash
         n += 1
     return VerifyResult(True, n)
+
+
+def record_document_change(
+    session: Session,
+    doc: Document,
+    *,
+    at: dt.datetime,
+    user_id: int | None,
+    action: str,
+    changes: list[Change],
+) -> None:
+    """Stamp *doc* as updated by *user_id*, flush it, and audit *changes* in one go."""
+    doc.updated_by = user_id
+    doc.updated_at = at
+    session.flush()
+    record(
+        session, at=at, user_id=user_id, action=action, entity="document", entity_id=doc.id,
+        changes=changes,
+    )  # fmt: skip

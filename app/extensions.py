@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit import Change, record
+from app.audit import Change, record, record_document_change
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
 from app.deadlines import DeadlineRule, DueDate, compute_due
@@ -206,16 +206,12 @@ def extend(
         )
         s.add(e)
         doc.due_date = day
-        doc.updated_by = actor.user_id
-        doc.updated_at = now
-        s.flush()
-        record(
+        record_document_change(
             s,
+            doc,
             at=now,
             user_id=actor.user_id,
             action="extend",
-            entity="document",
-            entity_id=doc.id,
             changes=[
                 Change("due_date", old.isoformat(), day.isoformat()),
                 Change("reason", "", why),
@@ -358,16 +354,12 @@ def stop_clock(
         s.add(st)
         old_status = doc.status
         doc.status = "awaiting_clarification"
-        doc.updated_by = actor.user_id
-        doc.updated_at = now
-        s.flush()
-        record(
+        record_document_change(
             s,
+            doc,
             at=now,
             user_id=actor.user_id,
             action="stop_clock",
-            entity="document",
-            entity_id=doc.id,
             changes=[
                 Change("status", old_status, doc.status),
                 Change("remaining_days", "", f"{left} {unit}"),

@@ -14,7 +14,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from app import numbering
-from app.audit import Change, record
+from app.audit import Change, record, record_document_change
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
 from app.deadlines import SHIFTS, DeadlineRule, compute_due
@@ -555,16 +555,12 @@ def recompute_due_dates(
             changes.append(Change("statutory_due_date", _iso(old_stat), _iso(after)))
         doc.due_date = new_due
         doc.statutory_due_date = after
-        doc.updated_by = actor.user_id
-        doc.updated_at = now
-        s.flush()
-        record(
+        record_document_change(
             s,
+            doc,
             at=now,
             user_id=actor.user_id,
             action="recompute_due",
-            entity="document",
-            entity_id=doc.id,
             changes=changes,
         )
         out.append(DueDateChange(doc.id, doc.reg_number, old_due, new_due, old_stat, after))
