@@ -12,7 +12,15 @@ from app.refdata import DEPARTMENTS, DOCUMENT_TYPES, NUMBER_TEMPLATES, OFFICE_SE
 from app.workdays import seed_holidays
 from models import migrate
 from models.db import Database
-from models.tables import Department, Document, DocumentType, NumberTemplate, Setting, User
+from models.tables import (
+    Department,
+    Document,
+    DocumentType,
+    DocumentWord,
+    NumberTemplate,
+    Setting,
+    User,
+)
 
 # Databases at these revisions have documents but no search words yet.
 PRE_SEARCH_REVISIONS = ("0001_v1", "0002_rules")
@@ -91,11 +99,18 @@ def _seed_reference(s: Session, clock: Clock) -> None:
     seed_holidays(s, clock.today())
 
 
+def _index_missing(db: Database) -> bool:
+    """Documents but no search words: an upgrade whose re-indexing was interrupted."""
+    with db.read() as s:
+        has_docs = s.scalar(select(Document.id).limit(1)) is not None
+        return has_docs and s.scalar(select(DocumentWord.word).limit(1)) is None
+
+
 def prepare(db: Database, clock: Clock | None = None) -> SchemaState:
     """Upgrade the schema to head and seed reference data (idempotent)."""
     before = migrate.current_revision(db.engine)
     migrate.upgrade(db.engine)
-    if before in PRE_SEARCH_REVISIONS:
+    if before in PRE_SEARCH_REVISIONS or _index_missing(db):
         from app.search import reindex_all  # the word tables came with 0003_search
 
         reindex_all(db)

@@ -362,3 +362,27 @@ def test_words_a_token_at_a_time_are_the_words_of_the_whole_text(text: str) -> N
         if len(w) >= 2 and w not in STOP_WORDS:
             whole.setdefault(w[:40], None)
     assert words(text) == tuple(whole)
+
+
+def test_an_interrupted_reindex_is_finished_by_the_next_start(sqlite_db, clock) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import delete
+
+    from app.auth import default_actor
+    from app.registration import RegistrationInput, register
+    from app.search import search
+    from app.setup import prepare
+    from models.tables import CorrespondentWord, DocumentWord
+
+    with sqlite_db.read() as s:
+        actor = default_actor(s)
+    register(
+        sqlite_db, actor,
+        RegistrationInput(kind="incoming", doc_type="letter", subject="წყალი", from_name="ნინო ბერიძე"),
+        clock,
+    )  # fmt: skip
+    with sqlite_db.write() as s:  # as if the program was killed after the migration
+        s.execute(delete(DocumentWord))
+        s.execute(delete(CorrespondentWord))
+    assert search(sqlite_db, actor, "Beridze").rows == ()
+    prepare(sqlite_db, clock)
+    assert [r.correspondent for r in search(sqlite_db, actor, "Beridze").rows] == ["ნინო ბერიძე"]
