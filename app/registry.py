@@ -273,7 +273,21 @@ def count(db: Database, q: RegistryQuery) -> int:
         return int(s.scalar(count_statement(resolve(q, s))) or 0)
 
 
-def page(db: Database, q: RegistryQuery, offset: int, limit: int) -> list[RegistryRow]:
+def page(
+    db: Database, q: RegistryQuery, offset: int, limit: int, total: int | None = None
+) -> list[RegistryRow]:
+    """Rows *offset* … *offset + limit* of *q*.
+
+    With *total* known (the GUI has the count), a page in the second half is read from
+    the other end in the opposite order and turned round: the database then skips at
+    most half the list, so the last screen of a million documents is as quick as the first.
+    """
+    if total is not None and offset > total // 2:
+        upto = min(offset + limit, total)
+        back = replace(q, descending=not q.descending)
+        with db.read() as s:
+            rows = s.execute(page_statement(resolve(back, s), total - upto, upto - offset)).all()
+        return [to_row(r) for r in reversed(rows)]
     with db.read() as s:
         rows = s.execute(page_statement(resolve(q, s), offset, limit)).all()
     return [to_row(r) for r in rows]

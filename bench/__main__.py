@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.auth import default_actor
 from app.clock import SystemClock
-from bench.core import REPEAT, Operation, measure, table
+from bench.core import RATIO_FLOOR_MS, REPEAT, Operation, measure, table
 from bench.data import cache_path, ensure
 from bench.operations import Context, registry_operations
 from models.db import open_database
@@ -34,6 +34,7 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--latin", default="Beridze")
     p.add_argument("--number", help="a registration number to find (default 123/<last year>)")
     p.add_argument("--today", type=dt.date.fromisoformat, help="the day (default: today)")
+    p.add_argument("--no-gui", action="store_true", help="skip the window timings")
     return p.parse_args(argv)
 
 
@@ -67,7 +68,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"registry: {where}{size}" + (f" (built in {built:.0f} s)" if built else ""))
     print(f"median of {args.repeat} runs, ms; cpus: {os.cpu_count()}\n")
     print(table(timings))
-    return 0 if all(t.ok for t in timings) else 1
+    print(f"(the ratio target applies where raw SQL takes ≥ {RATIO_FLOOR_MS:.0f} ms)\n")
+    gui_ok = True
+    if db.backend == "sqlite" and not args.no_gui:
+        gui_ok = gui_timings(db.engine.url.render_as_string(hide_password=False))
+    return 0 if all(t.ok for t in timings) and gui_ok else 1
+
+
+GUI_TARGETS = {
+    "first_rows_ms": ("window shown → first rows painted", 300.0, "ms"),
+    "scroll_to_end_ms": ("scroll to the last row, loaded", 300.0, "ms"),
+    "search_in_window_ms": ("search typed in the window → rows", 300.0, "ms"),
+    "peak_rss_mb": ("GUI process peak memory", 300.0, "MB"),
+}
+
+
+def gui_timings(url: str) -> bool:
+    """Run the real window offscreen in a process of its own (bench/gui_probe.py)."""
+    import json
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.gui_probe", "--db", url],
+        env=env, capture_output=True, text=True, timeout=600, check=True,
+    ).stdout  # fmt: skip
+    data = json.loads(out.strip().splitlines()[-1])
+    print(f"GUI on the same registry ({data['documents']:,} incoming documents in the list)")
+    ok = True
+    for key, (name, target, unit) in GUI_TARGETS.items():
+        value = float(data[key])
+        good = value <= target
+        ok &= good
+        print(
+            f"  {name:<38} {value:>8.1f} {unit}  < {target:.0f} {unit}  {'ok' if good else 'MISS'}"
+        )
+    return ok
 
 
 if __name__ == "__main__":

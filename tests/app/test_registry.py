@@ -245,3 +245,27 @@ def test_saved_form_ignores_fields_it_does_not_know() -> None:
     data = query_to_json(q)
     assert data == {"status": ["closed"], "date_to": "2026-02-01", "executor_id": 4}
     assert query_from_json({**data, "colour": "red"}) == q
+
+
+def test_a_page_read_from_the_far_end_is_the_same_page(db, clock) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from app.auth import default_actor
+    from app.registration import RegistrationInput, register
+    from app.registry import RegistryQuery, count, page
+
+    with db.read() as s:
+        actor = default_actor(s)
+    for i in range(23):
+        register(
+            db, actor,
+            RegistrationInput(kind="incoming", doc_type="letter", subject=f"წერილი {i}",
+                              from_name="ანა", reg_date=dt.date(2026, 11, 1 + i % 20)),
+            clock,
+        )  # fmt: skip
+    for q in (RegistryQuery(viewer=actor), RegistryQuery(sort="due_date", descending=False)):
+        total = count(db, q)
+        whole = [r.id for r in page(db, q, 0, total)]
+        for offset in (0, 5, 12, 18, 20, 22):
+            got = [r.id for r in page(db, q, offset, 5, total)]
+            assert got == whole[offset : offset + 5], (q.sort, offset)

@@ -134,8 +134,11 @@ class RegistryModel(QAbstractTableModel):
             if bottom >= top:
                 self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(COLUMNS) - 1))
 
+        total = self._count
         self._runner.run(
-            lambda c: registry.page(db, q, b * BLOCK, BLOCK), done, on_error=self.failed.emit
+            lambda c: registry.page(db, q, b * BLOCK, BLOCK, total),
+            done,
+            on_error=self.failed.emit,
         )
 
     # --- Qt model -----------------------------------------------------------------
