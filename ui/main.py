@@ -130,6 +130,39 @@ def open_context(url: str) -> AppContext:
     return AppContext(db=db, actor=actor, clock=SystemClock(), url=url)
 
 
+class WindowHost:
+    """The window on the current database; another database made active replaces both
+    without restarting the program (the old connection pool is disposed)."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        from ui.main_window import MainWindow
+
+        self.ctx = ctx
+        self.window = MainWindow(ctx)
+        self.window.reopen.connect(self.reopen)
+
+    def reopen(self, url: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.connection import explain
+        from ui.main_window import MainWindow
+
+        try:
+            new_ctx = open_context(url)
+        except Exception as exc:
+            log.exception("cannot open the database")
+            QMessageBox.critical(self.window, self.window.tr("კანცელარია"), explain(exc).message())
+            return False
+        old_window, old_ctx = self.window, self.ctx
+        self.ctx, self.window = new_ctx, MainWindow(new_ctx)
+        self.window.reopen.connect(self.reopen)
+        self.window.show()
+        old_window.close()
+        old_window.deleteLater()
+        old_ctx.db.dispose()
+        return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if not has_display():
@@ -155,32 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             QMessageBox.critical(None, app.translate("main", "კანცელარია"), msg)
         return EXIT_DB
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
 
-    window = MainWindow(ctx)
-    current = {"window": window, "ctx": ctx}
-
-    def reopen(new_url: str) -> None:
-        """Another database was made active: open a new window on it, close the old."""
-        from app.connection import explain
-
-        try:
-            new_ctx = open_context(new_url)
-        except Exception as exc:
-            log.exception("cannot open the database")
-            QMessageBox.critical(None, app.translate("main", "კანცელარია"), explain(exc).message())
-            return
-        new_window = MainWindow(new_ctx)
-        new_window.reopen.connect(reopen)
-        new_window.show()
-        old_window, old_ctx = current["window"], current["ctx"]
-        assert isinstance(old_window, MainWindow) and isinstance(old_ctx, AppContext)
-        old_window.close()
-        old_ctx.db.dispose()
-        current.update(window=new_window, ctx=new_ctx)
-
-    window.reopen.connect(reopen)
+    host = WindowHost(ctx)
+    window = host.window
     if args.screenshot:
         w, h = (int(x) for x in args.size.split("x"))
         window.resize(w, h)
@@ -202,9 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.first_rows_shown.connect(lambda: QTimer.singleShot(200, finish))
         QTimer.singleShot(20_000, lambda: app.exit(4))  # never hang a build or CI
     code = app.exec()
-    last = current["ctx"]
-    assert isinstance(last, AppContext)
-    last.db.dispose()
+    host.ctx.db.dispose()
     return code
 
 
