@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from app import documents, lookups, messages
 from app.refdata import KIND_NAMES, ROLE_NAMES, label
 from app.registration import RegisteredDocument
-from app.registry import RegistryQuery
+from app.registry import RegistryQuery, SavedFilter, list_filters, save_filter
 from app.search import SearchResult, search
 from ui.context import AppContext
 from ui.dashboard import DashboardView
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar(lookups.document_types(ctx.db), lookups.departments(ctx.db))
         self.filters.set_department_ids(lookups.department_ids(ctx.db))
         self.filters.changed.connect(self._filters_changed)
+        self.filters.save_button.clicked.connect(self.save_filter)
+        self.filters.saved.activated.connect(lambda _i: self.use_saved_filter())
+        self.saved_filters: dict[str, RegistryQuery] = {}
+        self._load_saved_filters()
         self.dashboard = DashboardView(ctx, self.runner, self)
         self.dashboard.open_query.connect(self.show_query)
         self.heading = QLabel()
@@ -221,6 +226,38 @@ class MainWindow(QMainWindow):
         self._set_query(
             replace(q, sort=self.model.query.sort, descending=self.model.query.descending)
         )
+
+    # --- saved filters (per user, in the database) -----------------------------------
+    def _load_saved_filters(self) -> None:
+        ctx = self.ctx
+
+        def done(saved: list[SavedFilter]) -> None:
+            self.saved_filters = {f.name: f.query for f in saved}
+            self.filters.set_saved(list(self.saved_filters))
+
+        self.runner.run(lambda c: list_filters(ctx.db, ctx.actor), done, owner=self)
+
+    def save_filter(self, name: str | None = None) -> None:
+        if not name:
+            name, ok = QInputDialog.getText(
+                self, self.tr("ფილტრის შენახვა"), self.tr("ფილტრის სახელი:")
+            )
+            if not ok:
+                return
+        ctx, q = self.ctx, self.model.query
+        self.runner.run(
+            lambda c: save_filter(ctx.db, ctx.actor, name or "", q, ctx.clock),
+            lambda _saved: self._load_saved_filters(),
+            owner=self,
+        )
+
+    def use_saved_filter(self, name: str | None = None) -> None:
+        name = name or str(self.filters.saved.currentData() or "")
+        q = self.saved_filters.get(name)
+        if q is None:
+            return
+        self.show_query(q)
+        self.filters.show_query(q)
 
     # --- search (Ctrl+F): as you type, off the GUI thread, superseded queries dropped ---
     def run_search(self) -> None:

@@ -70,3 +70,25 @@ def test_a_dashboard_number_opens_exactly_those_documents(qtbot, window, ctx) ->
     assert window.model.rowCount() == 1
     qtbot.waitUntil(lambda: window.model.row(0) is not None, timeout=10_000)
     assert window.model.row(0).id == late.id
+
+
+def test_a_saved_filter_comes_back_in_a_new_window(qtbot, window, ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    _reg(ctx, "ლია გოგიბერიძე", "საჯარო ინფორმაცია", "foi", dt.date(2026, 10, 1))  # overdue
+    _reg(ctx, "ლევან ჯაყელი", "წერილი", "letter")
+    with qtbot.waitSignal(window.model.loaded, timeout=10_000):
+        window.filters.overdue.setChecked(True)
+    window.save_filter("ვადაგადაცილებული")
+    qtbot.waitUntil(lambda: "ვადაგადაცილებული" in window.saved_filters, timeout=10_000)
+
+    other = MainWindow(ctx)
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitUntil(lambda: other.filters.saved.count() == 2, timeout=10_000)
+    assert other.filters.saved.itemText(1) == "ვადაგადაცილებული"
+    with qtbot.waitSignal(other.model.loaded, timeout=10_000):
+        other.use_saved_filter("ვადაგადაცილებული")
+    assert other.filters.overdue.isChecked()
+    assert other.model.rowCount() == 1
+    other.runner.wait(10_000)

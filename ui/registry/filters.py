@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -55,6 +56,13 @@ class FilterBar(QWidget):
         self.soon_days.setValue(3)
         self.soon_days.setSuffix(self.tr(" სამ. დღე"))
         self.control = QCheckBox(self.tr("&კონტროლზე"))
+        self.saved = QComboBox()
+        self.saved.setObjectName("saved_filters")
+        self.saved.setMinimumContentsLength(12)
+        self.saved.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.save_button = QPushButton(self.tr("ფილტრის &შენახვა…"))
         lay = QGridLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(QLabel(self.tr("ფილტრი:")), 0, 0)
@@ -67,6 +75,8 @@ class FilterBar(QWidget):
         for w in (self.overdue, self.due_soon, self.soon_days, self.control):
             boxes.addWidget(w)
         boxes.addStretch(1)
+        boxes.addWidget(self.saved)
+        boxes.addWidget(self.save_button)
         lay.addLayout(boxes, 1, 1)
         for combo, chars in ((self.status, 14), (self.doc_type, 16), (self.department, 8),
                              (self.channel, 10)):  # fmt: skip
@@ -97,6 +107,38 @@ class FilterBar(QWidget):
             due_within_days=self.soon_days.value() if self.due_soon.isChecked() else None,
             under_control=True if self.control.isChecked() else None,
         )
+
+    def set_saved(self, names: list[str]) -> None:
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem(self.tr("შენახული ფილტრები…"), "")
+        for name in names:
+            self.saved.addItem(name, name)
+        self.saved.blockSignals(False)
+
+    def show_query(self, q: RegistryQuery) -> None:
+        """Set the controls to *q*'s filters without emitting ``changed``."""
+        self.clear()
+        widgets = (self.status, self.doc_type, self.department, self.channel, self.overdue,
+                   self.due_soon, self.soon_days, self.control)  # fmt: skip
+        for w in widgets:
+            w.blockSignals(True)
+        codes = {i: code for code, i in self.dept_ids.items()}
+        for combo, value in (
+            (self.status, tuple(q.status)),
+            (self.doc_type, q.doc_type),
+            (self.department, codes.get(q.department_id) if q.department_id else None),
+            (self.channel, q.channel),
+        ):
+            i = combo.findData(value)
+            combo.setCurrentIndex(i if i >= 0 else 0)
+        self.overdue.setChecked(q.overdue)
+        self.due_soon.setChecked(q.due_within_days is not None)
+        if q.due_within_days is not None:
+            self.soon_days.setValue(q.due_within_days)
+        self.control.setChecked(bool(q.under_control))
+        for w in widgets:
+            w.blockSignals(False)
 
     def clear(self) -> None:
         for combo in (self.status, self.doc_type, self.department, self.channel):
