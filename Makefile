@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_COUNT ?= 20000
 
-.PHONY: run test lint bench screenshots dist lock clean help
+.PHONY: run test lint bench screenshots dist translations lock clean help
+QM := resources/translations/kantselaria_en.qm
 
 help:
 	@echo "make run          set up (venv, locked deps, embedded DB + demo data) and open the window"
@@ -13,6 +14,7 @@ help:
 	@echo "make bench        timings on a cached 1 000 000-document registry"
 	@echo "make screenshots  refresh docs/screenshots from the real window under Xvfb"
 	@echo "make dist         one-folder build with PyInstaller (build.spec)"
+	@echo "make translations re-read the tr() strings of ui/ into resources/translations/*.ts"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -31,12 +33,20 @@ $(VENV)/.stamp-dev: requirements-dev.lock requirements.lock pyproject.toml | $(B
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(VENV)/.stamp-runtime $@
 
-run: $(VENV)/.stamp-runtime
+# The English .qm is generated from the committed .ts (gitignored), so a fresh clone gets it.
+$(QM): resources/translations/kantselaria_en.ts $(VENV)/.stamp-runtime
+	$(BIN)/python scripts/translations compile
+
+translations: $(VENV)/.stamp-runtime
+	$(BIN)/python scripts/translations update
+	$(BIN)/python scripts/translations compile
+
+run: $(VENV)/.stamp-runtime $(QM)
 	$(BIN)/kantselaria-cli db upgrade
 	$(BIN)/kantselaria-cli demo --if-empty --count $(DEMO_COUNT)
 	$(BIN)/kantselaria
 
-test: $(VENV)/.stamp-dev
+test: $(VENV)/.stamp-dev $(QM)
 	bash scripts/run-tests
 
 lint: $(VENV)/.stamp-dev
@@ -47,11 +57,15 @@ lint: $(VENV)/.stamp-dev
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python -m bench
 
-screenshots: $(VENV)/.stamp-dev
+screenshots: $(VENV)/.stamp-dev $(QM)
 	bash scripts/screenshots
 
-dist: $(VENV)/.stamp-dev
+dist: $(VENV)/.stamp-dev $(QM)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	@d=$$(mktemp -d /tmp/kantselaria-dist.XXXXXX); \
+	  QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$$d XDG_DATA_HOME=$$d \
+	  dist/kantselaria/kantselaria --smoke --db "sqlite:///$$d/smoke.sqlite3"; rc=$$?; \
+	  rm -rf "$$d"; exit $$rc
 
 # Re-resolve the lock files from pyproject.toml (newest versions that fit).
 lock:

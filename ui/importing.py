@@ -713,7 +713,7 @@ class ImportDialog(QDialog):
     def _save_report_clicked(self) -> None:
         if self.last_result is None or self._path is None:
             return
-        suggested = self._path.with_name(self._path.stem + "-შეცდომები.xlsx")
+        suggested = self._path.with_name(self._path.stem + _tr("-შეცდომები.xlsx"))
         dest = choose_report_path(self, suggested)
         if dest is not None:
             self.save_report(dest)

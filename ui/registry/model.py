@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -37,14 +38,14 @@ Index = QModelIndex | QPersistentModelIndex
 # (title, sort key or None) — titles are translated in headerData.
 COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("№", "number"),
-    ("თარიღი", "reg_date"),
-    ("კორესპონდენტი", None),
-    ("შინაარსი", None),
-    ("სახე", None),
-    ("სტატუსი", "status"),
-    ("ვადა", "due_date"),
-    ("სამსახური", None),
-    ("შემსრულებელი", None),
+    (QT_TRANSLATE_NOOP("RegistryModel", "თარიღი"), "reg_date"),
+    (QT_TRANSLATE_NOOP("RegistryModel", "კორესპონდენტი"), None),
+    (QT_TRANSLATE_NOOP("RegistryModel", "შინაარსი"), None),
+    (QT_TRANSLATE_NOOP("RegistryModel", "სახე"), None),
+    (QT_TRANSLATE_NOOP("RegistryModel", "სტატუსი"), "status"),
+    (QT_TRANSLATE_NOOP("RegistryModel", "ვადა"), "due_date"),
+    (QT_TRANSLATE_NOOP("RegistryModel", "სამსახური"), None),
+    (QT_TRANSLATE_NOOP("RegistryModel", "შემსრულებელი"), None),
 )
 OVERDUE = QColor("#b3261e")
 DUE_SOON = QColor("#a15c00")
