@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
         self.act_connection = doc_menu.addAction(self.tr("მონაცემთა ბაზასთან &კავშირი…"))
         self.act_connection.triggered.connect(self.open_connection)
         doc_menu.addSeparator()
+        self.act_settings = doc_menu.addAction(self.tr("პარამეტრები (&ენა)…"))
+        self.act_settings.triggered.connect(self.open_settings)
         quit_action = doc_menu.addAction(self.tr("&გასვლა"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -398,6 +400,14 @@ class MainWindow(QMainWindow):
         if key == "import":
             dlg.imported.connect(lambda _result: self.model.refresh())  # type: ignore[attr-defined]
         self.dialogs[key] = dlg
+        dlg.open()
+        return dlg
+
+    def open_settings(self) -> QDialog:
+        from ui.settings import SettingsDialog
+
+        dlg = SettingsDialog(self)
+        self.dialogs["settings"] = dlg
         dlg.open()
         return dlg
 

@@ -1529,6 +1529,11 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
+      <source>პარამეტრები (&amp;ენა)…</source>
+      <translation>Se&amp;ttings (language)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
       <source>ფილტრის სახელი:</source>
       <translation>Filter name:</translation>
     </message>

@@ -73,3 +73,11 @@ def test_monthly_report_from_the_reports_screen(qtbot, window, ctx, tmp_path, mo
     assert sorted(p.suffix for p in paths) == [".pdf", ".xlsx"]
     assert paths[0].read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
     assert opened == [paths[0]]
+
+
+def test_settings_open_from_the_document_menu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "პარამეტრები (&ენა)…" in texts
+    dlg = window.open_settings()
+    assert dlg.isVisible()
+    dlg.close()
