@@ -13,13 +13,16 @@ import json
 import platform
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.numbering import next_seq
-from models.tables import AuditEntry, Document
+from models.tables import AuditEntry, Document, NumberCounter
 
 AUDIT_SCOPE = "__audit__"
+# The id of the chain's last row, kept beside the chain: rows deleted from its end leave
+# no broken link behind, but they do leave this pointer beyond the last row.
+TAIL_SCOPE = "__audit_tail__"
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,18 @@ def record(
         session.add(e)
         prev_hash = e.row_hash
     session.flush()
+    _set_tail(session, e.id)
+
+
+def _set_tail(session: Session, last_id: int) -> None:
+    done = session.execute(
+        update(NumberCounter)
+        .where(NumberCounter.scope == TAIL_SCOPE, NumberCounter.year == 0)
+        .values(last_value=last_id)
+    )
+    if not getattr(done, "rowcount", 0):  # the first row since this check was introduced
+        session.add(NumberCounter(scope=TAIL_SCOPE, year=0, last_value=last_id))
+        session.flush()
 
 
 @dataclass(frozen=True)
@@ -92,13 +107,22 @@ class VerifyResult:
 def verify(session: Session) -> VerifyResult:
     prev_hash = ""
     n = 0
+    last_id: int | None = None
     for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(2000):
         if e.prev_hash != prev_hash:
             return VerifyResult(False, n, e.id, "previous row missing or changed")
         if _digest(prev_hash, e) != e.row_hash:
             return VerifyResult(False, n, e.id, "row content changed")
         prev_hash = e.row_hash
+        last_id = e.id
         n += 1
+    tail = session.scalar(
+        select(NumberCounter.last_value).where(
+            NumberCounter.scope == TAIL_SCOPE, NumberCounter.year == 0
+        )
+    )
+    if tail is not None and tail != last_id:
+        return VerifyResult(False, n, tail, "rows missing at the end of the log")
     return VerifyResult(True, n)
 
 

@@ -27,6 +27,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Confidential documents: these roles see all of them; everyone else only those they
     # registered or execute (app.registry.visible_condition).
     "view_confidential": frozenset({"admin"}),
+    "manage_users": frozenset({"admin"}),
+    "attach": frozenset({"admin", "registrar", "head", "executor"}),
+    "send_mail": frozenset({"admin", "registrar", "head", "executor"}),
 }
 
 ACTION_NAMES = {
@@ -43,6 +46,9 @@ ACTION_NAMES = {
     "view_personal_data": "პერსონალური მონაცემების ნახვა",
     "link_documents": "დოკუმენტების დაკავშირება",
     "view_confidential": "კონფიდენციალური დოკუმენტების ნახვა",
+    "manage_users": "თანამშრომლებისა და სამსახურების მართვა",
+    "attach": "დანართების დამატება და წაშლა",
+    "send_mail": "ელ. ფოსტით გაგზავნა",
 }
 
 

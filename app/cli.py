@@ -20,6 +20,7 @@ from app.errors import DatabaseUnavailable, UserError
 log = logging.getLogger("kantselaria.cli")
 
 EXIT_OK, EXIT_BUG, EXIT_USER, EXIT_DB = 0, 1, 2, 3
+EXIT_AUDIT = 4  # audit verify: the hash chain is broken
 
 
 class _Parser(argparse.ArgumentParser):
@@ -331,6 +332,120 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _acting(args: argparse.Namespace, db: Any) -> Any:
+    """The acting user: --user LOGIN, else the first active administrator."""
+    from app.auth import default_actor, find_actor
+
+    with db.read() as s:
+        actor = find_actor(s, args.user.strip().lower()) if args.user else default_actor(s)
+    if actor is None:
+        raise UserError("user.unknown_login", field="login", got=args.user or "admin")
+    return actor
+
+
+def _password_from_stdin() -> str:
+    """The first line of standard input, without its line ending (spaces are kept)."""
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from app.users import UserInput, create_user, list_departments
+
+    db = _current_db(args)
+    actor = _acting(args, db)
+    dept_id = None
+    if args.department:
+        code = args.department.strip().upper()
+        found = [d.id for d in list_departments(db, actor) if d.code.upper() == code]
+        if not found:
+            raise UserError("department.unknown", field="department", got=args.department)
+        dept_id = found[0]
+    inp = UserInput(
+        login=args.login,
+        full_name=args.name,
+        role=args.role,
+        department_id=dept_id,
+        email=args.email or "",
+    )
+    row = create_user(db, actor, inp, _password_from_stdin())
+    print(f"{row.login} (#{row.id})")
+    return EXIT_OK
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    from app.users import set_password, user_by_login
+
+    db = _current_db(args)
+    actor = _acting(args, db)
+    row = user_by_login(db, actor, args.login)
+    set_password(db, actor, row.id, _password_from_stdin())
+    print(f"{row.login}: password set")
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from app.users import list_users
+
+    db = _current_db(args)
+    rows = list_users(db, _acting(args, db))
+    if args.json:
+        _print(
+            [
+                {
+                    "id": r.id,
+                    "login": r.login,
+                    "full_name": r.full_name,
+                    "role": r.role,
+                    "department_id": r.department_id,
+                    "department": r.department,
+                    "email": r.email,
+                    "active": r.active,
+                    "has_password": r.has_password,
+                }
+                for r in rows
+            ]
+        )
+    else:
+        for r in rows:
+            state = ("active" if r.active else "disabled") + (
+                "" if r.has_password else ", no password"
+            )
+            print(f"{r.login}\t{r.role}\t{r.department}\t{r.full_name}\t{state}")
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the audit hash chain is intact; 4 naming the first broken row."""
+    from app.audit import verify
+
+    db = _current_db(args)
+    with db.read() as s:
+        result = verify(s)
+    if args.json:
+        _print(
+            {
+                "ok": result.ok,
+                "checked": result.checked,
+                "first_broken_id": result.first_broken_id,
+                "reason": result.reason,
+            }
+        )
+    if result.ok:
+        if not args.json:
+            print(f"intact, {result.checked} rows")
+        return EXIT_OK
+    key = (
+        "audit.broken_link"
+        if result.reason.startswith("previous")
+        else "audit.missing_tail"
+        if result.reason.startswith("rows missing")
+        else "audit.broken_row"
+    )
+    params: dict[str, object] = {"row": result.first_broken_id, "checked": result.checked}
+    print(f"შეცდომა: {messages.render(key, params)}", file=sys.stderr)
+    return EXIT_AUDIT
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kantselaria-cli", description="კანცელარია — headless commands")
     p.add_argument("--db", help="database URL (default: $KANTSELARIA_DB or the embedded file)")
@@ -412,6 +527,33 @@ def build_parser() -> argparse.ArgumentParser:
     reg.add_argument("--user", help="login of the registering clerk")
     reg.add_argument("--json", action="store_true")
     reg.set_defaults(func=cmd_register)
+
+    us = sub.add_parser("user", help="staff accounts")
+    ussub = us.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    ua = ussub.add_parser("add", help="add a user; the password is read from stdin")
+    ua.add_argument("login")
+    ua.add_argument("--name", required=True, help="full name")
+    ua.add_argument("--role", required=True, help="admin|registrar|head|executor|viewer")
+    ua.add_argument("--department", help="department code (heads and executors need one)")
+    ua.add_argument("--email")
+    ua.add_argument("--password-stdin", dest="password_stdin", action="store_true", required=True)
+    ua.add_argument("--user", help="login of the acting administrator")
+    ua.set_defaults(func=cmd_user_add)
+    up = ussub.add_parser("passwd", help="set a user's password, read from stdin")
+    up.add_argument("login")
+    up.add_argument("--password-stdin", dest="password_stdin", action="store_true", required=True)
+    up.add_argument("--user", help="login of the acting user (default: the administrator)")
+    up.set_defaults(func=cmd_user_passwd)
+    ul = ussub.add_parser("list", help="list the users")
+    ul.add_argument("--json", action="store_true")
+    ul.add_argument("--user", help="login of the acting administrator")
+    ul.set_defaults(func=cmd_user_list)
+
+    au = sub.add_parser("audit", help="the audit log")
+    ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    av = ausub.add_parser("verify", help="exit 0 when the hash chain is intact, 4 otherwise")
+    av.add_argument("--json", action="store_true")
+    av.set_defaults(func=cmd_audit_verify)
     return p
 
 

@@ -47,6 +47,7 @@ from app.clock import TBILISI, Clock, SystemClock
 from app.deadlines import DeadlineRule, add_months, compute_due
 from app.errors import ValidationError
 from app.text import skeleton
+from app.users import demo_password_hash
 from app.workdays import WorkCalendar, load_calendar
 from models.db import Database
 from models.tables import (
@@ -552,8 +553,14 @@ def _org_code(name: str, taken: set[str]) -> str:
     return str(n)
 
 
-def _ensure_users(s: Session, refs_departments: dict[str, int], now: dt.datetime) -> None:
-    """Heads, executors and registrars for the demo; existing logins are kept as they are."""
+def _ensure_users(
+    s: Session, refs_departments: dict[str, int], now: dt.datetime, password_hash: str
+) -> None:
+    """Heads, executors and registrars for the demo; existing logins are kept as they are.
+
+    Every demo user, and an administrator still without a password, gets *password_hash*
+    (the demo password, hashed once) so that anyone can log in to a demo database.
+    """
     names = random.Random(20_240_301)  # the same staff whatever the seed
     wanted: list[dict[str, Any]] = []
     for i in range(1, _REGISTRARS + 1):
@@ -582,22 +589,32 @@ def _ensure_users(s: Session, refs_departments: dict[str, int], now: dt.datetime
             )
     known = set(s.scalars(select(User.login).where(User.login.like("demo.%"))))
     fresh = [
-        {**w, "password_hash": "", "email": "", "active": True, "created_at": now}
+        {**w, "password_hash": password_hash, "email": "", "active": True, "created_at": now}
         for w in wanted
         if w["login"] not in known
     ]
     if fresh:
         s.execute(insert(_USERS), fresh)
+    s.execute(
+        update(_USERS)
+        .where(
+            (_USERS.c.login.like("demo.%")) | (_USERS.c.role == "admin"),
+            _USERS.c.password_hash == "",
+        )
+        .values(password_hash=password_hash)
+    )
 
 
-def _load_refs(s: Session, rng: random.Random, count: int, now: dt.datetime) -> _Refs:
+def _load_refs(
+    s: Session, rng: random.Random, count: int, now: dt.datetime, password_hash: str
+) -> _Refs:
     departments = {
         code: int(i)
         for code, i in s.execute(
             select(Department.code, Department.id).where(Department.active.is_(True))
         )
     }
-    _ensure_users(s, departments, now)
+    _ensure_users(s, departments, now, password_hash)
     heads: dict[int, int] = {}
     executors: dict[int, list[int]] = {}
     registrars: list[int] = []
@@ -1247,8 +1264,9 @@ def generate(
     today = clock.today()
     now = clock.now_utc()
     rng = random.Random(seed)
+    password_hash = demo_password_hash()  # argon2 is slow: once, before the transaction
     with db.write() as s:
-        refs = _load_refs(s, rng, count, now)
+        refs = _load_refs(s, rng, count, now, password_hash)
     gen = _Generator(refs, rng, today, now, count)
     done = 0
     buffer: list[_Doc] = []

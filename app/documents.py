@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.auth import Actor, require
 from app.dates import long_date
 from app.errors import NotFound
@@ -47,6 +48,16 @@ class DocumentCard:
     sheets: int
     created_by: str
     version: int
+    department_id: int | None = None
+    executor_id: int | None = None
+    statutory_due_date: dt.date | None = None
+    under_control: bool = False
+    correspondent_email: str = ""
+    outcome: str = ""
+    outcome_label: str = ""
+    outcome_ground: str = ""
+    assignee_ids: tuple[int, ...] = ()  # main and co-executors (open or done)
+    assignees: tuple[str, ...] = ()  # "name — instruction" lines for the card
 
 
 def _load(s: Session, doc_id: int) -> Document:
@@ -67,32 +78,38 @@ def get_card(db: Database, actor: Actor, doc_id: int) -> DocumentCard:
         ex = s.get(User, d.executor_id) if d.executor_id else None
         creator = s.get(User, d.created_by) if d.created_by else None
         why = due_for(s, dtype, d.reg_date)
+        lang = messages.current_language()
         return DocumentCard(
             id=d.id,
             kind=d.kind,
-            kind_label=label(KIND_NAMES, d.kind),
+            kind_label=label(KIND_NAMES, d.kind, lang),
             number=d.reg_number,
             reg_date=d.reg_date,
             doc_type=dtype.code,
-            doc_type_name=dtype.name,
+            doc_type_name=dtype.name_en if lang == "en" and dtype.name_en else dtype.name,
             subject=d.subject,
             summary=d.summary,
-            channel_label=label(CHANNEL_NAMES, d.channel),
+            channel_label=label(CHANNEL_NAMES, d.channel, lang),
             sender_number=d.sender_number,
             sender_date=d.sender_date,
             correspondent_id=d.correspondent_id,
             correspondent=corr.name if corr else "",
             status=d.status,
-            status_label=label(STATUS_NAMES, d.status),
+            status_label=label(STATUS_NAMES, d.status, lang),
             due_date=d.due_date,
             due_explanation=why.explanation_ka if why.due == d.due_date else "",
             due_explanation_en=why.explanation_en if why.due == d.due_date else "",
-            department=dept.name if dept else "",
+            department=(dept.name_en if lang == "en" and dept.name_en else dept.name) if dept else "",
             executor=ex.full_name if ex else "",
             confidential=d.confidential,
             sheets=d.sheets,
             created_by=creator.full_name if creator else "",
             version=d.version,
+            department_id=d.department_id,
+            executor_id=d.executor_id,
+            statutory_due_date=d.statutory_due_date,
+            under_control=d.under_control,
+            correspondent_email=corr.email if corr else "",
         )
 
 

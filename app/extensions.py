@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.audit import Change, record, record_document_change
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
@@ -260,7 +261,7 @@ def extension_terms(db: Database, actor: Actor, doc_id: int) -> ExtensionTerms:
             document_id=doc.id,
             number=doc.reg_number,
             status=doc.status,
-            status_label=label(STATUS_NAMES, doc.status),
+            status_label=label(STATUS_NAMES, doc.status, messages.current_language()),
             due_date=doc.due_date,
             statutory_due_date=doc.statutory_due_date,
             max_extension_days=dtype.max_extension_days,
@@ -279,7 +280,7 @@ def _stop_info(s: Session, st: ClockStop, doc: Document, why: DueDate | None) ->
         document_id=doc.id,
         number=doc.reg_number,
         status=doc.status,
-        status_label=label(STATUS_NAMES, doc.status),
+        status_label=label(STATUS_NAMES, doc.status, messages.current_language()),
         stopped_on=st.stopped_on,
         previous_status=st.previous_status,
         count_unit=st.count_unit,

@@ -580,3 +580,107 @@ FIELD_NAMES.update(
         "chunk_size": {"ka": "ნაწილის ზომა", "en": "Chunk size"},
     }
 )
+
+
+# Users, passwords, departments and the audit chain (app.users, kantselaria-cli audit verify).
+CATALOGUE.update(
+    {
+        "login.failed": {
+            "ka": "მომხმარებლის სახელი ან პაროლი არასწორია.",
+            "en": "The user name or the password is not correct.",
+        },
+        "password.too_short": {
+            "ka": "პაროლი უნდა შედგებოდეს მინიმუმ {min} სიმბოლოსგან.",
+            "en": "The password must be at least {min} characters long.",
+        },
+        "password.same_as_login": {
+            "ka": "პაროლი არ უნდა ემთხვეოდეს მომხმარებლის სახელს.",
+            "en": "The password must not be the same as the user name.",
+        },
+        "user.password_mismatch": {
+            "ka": "პაროლები ერთმანეთს არ ემთხვევა.",
+            "en": "The two passwords are not the same.",
+        },
+        "user.login_invalid": {
+            "ka": "მომხმარებლის სახელში დასაშვებია მხოლოდ ასოები, ციფრები და სიმბოლოები . _ - @ "
+            "(ჰარის გარეშე).",
+            "en": "A user name may contain only letters, digits and . _ - @ (no spaces).",
+        },
+        "user.login_taken": {
+            "ka": "მომხმარებელი „{got}“ უკვე არსებობს.",
+            "en": "The user name “{got}” is already taken.",
+        },
+        "user.unknown": {
+            "ka": "მომხმარებელი (#{got}) ვერ მოიძებნა.",
+            "en": "User #{got} was not found.",
+        },
+        "user.unknown_login": {
+            "ka": "მომხმარებელი „{got}“ ვერ მოიძებნა.",
+            "en": "No user “{got}”.",
+        },
+        "user.last_admin": {
+            "ka": "ეს ერთადერთი აქტიური ადმინისტრატორია — მისი გათიშვა ან როლის შეცვლა "
+            "შეუძლებელია. ჯერ სხვა ადმინისტრატორი დანიშნეთ.",
+            "en": "This is the only active administrator — it cannot be disabled or given "
+            "another role. Make someone else an administrator first.",
+        },
+        "user.department_required": {
+            "ka": "როლისთვის „{role}“ სამსახურის მითითება სავალდებულოა.",
+            "en": "The role “{role}” needs a department.",
+        },
+        "user.first_admin_exists": {
+            "ka": "ადმინისტრატორი უკვე შექმნილია; შედით სისტემაში მისი სახელით.",
+            "en": "The administrator already exists; log in with that account.",
+        },
+        "role.unknown": {
+            "ka": "უცნობი როლი: „{got}“. დასაშვებია: {allowed}.",
+            "en": "Unknown role “{got}”. Allowed: {allowed}.",
+        },
+        "department.code_invalid": {
+            "ka": "სამსახურის კოდში დასაშვებია მხოლოდ ასოები, ციფრები და ტირე (ჰარის გარეშე).",
+            "en": "A department code may contain only letters, digits and hyphens (no spaces).",
+        },
+        "department.code_taken": {
+            "ka": "სამსახური კოდით „{got}“ უკვე არსებობს.",
+            "en": "A department with the code “{got}” already exists.",
+        },
+        "department.inactive": {
+            "ka": "სამსახური „{got}“ აღარ არის აქტიური.",
+            "en": "The department “{got}” is no longer active.",
+        },
+        "department.has_users": {
+            "ka": "სამსახურში ჯერ კიდევ {count} აქტიური თანამშრომელია; ჯერ გადაიყვანეთ ისინი "
+            "სხვა სამსახურში ან გათიშეთ.",
+            "en": "{count} active staff still work in this department; move or disable them first.",
+        },
+        "audit.broken_row": {
+            "ka": "აუდიტის ჟურნალი დაზიანებულია: ჩანაწერი #{row} ხელით შეცვლილია "
+            "(მანამდე {checked} ჩანაწერი ხელუხლებელია).",
+            "en": "The audit log is broken: row #{row} was changed by hand "
+            "({checked} rows before it are intact).",
+        },
+        "audit.missing_tail": {
+            "ka": "აუდიტის ჟურნალი დაზიანებულია: ბოლო ჩანაწერები (#{row}-მდე) წაშლილია "
+            "(შემოწმდა {checked} ჩანაწერი).",
+            "en": "The audit log is broken: its last rows (up to #{row}) were deleted "
+            "({checked} rows checked).",
+        },
+        "audit.broken_link": {
+            "ka": "აუდიტის ჟურნალი დაზიანებულია ჩანაწერ #{row}-თან: წინა ჩანაწერი წაშლილია "
+            "ან შეცვლილი (მანამდე {checked} ჩანაწერი ხელუხლებელია).",
+            "en": "The audit log is broken at row #{row}: the row before it was deleted or "
+            "changed ({checked} rows before it are intact).",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "login": {"ka": "მომხმარებელი", "en": "User name"},
+        "full_name": {"ka": "სახელი და გვარი", "en": "Full name"},
+        "role": {"ka": "როლი", "en": "Role"},
+        "code": {"ka": "კოდი", "en": "Code"},
+        "name_en": {"ka": "დასახელება ინგლისურად", "en": "Name in English"},
+        "active": {"ka": "აქტიური", "en": "Active"},
+        "repeat": {"ka": "პაროლი კიდევ ერთხელ", "en": "Repeat the password"},
+    }
+)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from app import numbering
+from app import messages, numbering
 from app.audit import Change, record, record_document_change
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
@@ -97,7 +97,7 @@ def _template_info(s: Session, t: NumberTemplate, today: dt.date) -> TemplateInf
     return TemplateInfo(
         id=t.id,
         kind=t.kind,
-        kind_label=label(KIND_NAMES, t.kind),
+        kind_label=label(KIND_NAMES, t.kind, messages.current_language()),
         department_code=code,
         department_name=dept.name if dept else "",
         pattern=t.pattern,

@@ -18,6 +18,9 @@ YEARS_AHEAD = 2
 MAX_DAYS_WITHOUT_WORK = 366
 
 
+WEEKEND_NAMES = (("შაბათი", "Saturday"), ("კვირა", "Sunday"))
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     """Which days are off. Saturdays and Sundays always; holidays by name."""
@@ -27,14 +30,15 @@ class WorkCalendar:
     def is_working(self, day: dt.date) -> bool:
         return day.weekday() < 5 and day not in self.days_off
 
-    def reason_off(self, day: dt.date) -> str | None:
-        """The holiday's name, 'შაბათი'/'კვირა' for weekends, None for working days."""
+    def reason_off(self, day: dt.date, lang: str = "ka") -> str | None:
+        """The holiday's name, Saturday/Sunday (in *lang*) for weekends, None for working days.
+
+        Holiday names are the calendar's own (Georgian, as the administrator keeps them).
+        """
         if day in self.days_off:
             return self.days_off[day]
-        if day.weekday() == 5:
-            return "შაბათი"
-        if day.weekday() == 6:
-            return "კვირა"
+        if day.weekday() >= 5:
+            return WEEKEND_NAMES[day.weekday() - 5][0 if lang == "ka" else 1]
         return None
 
     def nearest_working(

@@ -34,6 +34,27 @@ def clock() -> FixedClock:
     return FixedClock(TEST_NOW)
 
 
+@pytest.fixture(autouse=True)
+def _georgian_messages() -> Iterator[None]:
+    """Georgian is the default language; a test that switches to English (the CLI's
+    ``--lang en``, the settings dialog) does not leak it into the next test."""
+    from app import messages
+
+    messages.set_language("ka")
+    yield
+    messages.set_language("ka")
+
+
+@pytest.fixture
+def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 with minimal cost: tests check our logic, not the library's slowness."""
+    from argon2 import PasswordHasher
+
+    from app import users
+
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"

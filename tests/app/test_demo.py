@@ -22,6 +22,7 @@ from app.numbering import NumberParts, render
 from app.registration import RegistrationInput, register
 from app.registry import OPEN_STATUSES
 from app.text import skeleton
+from app.users import authenticate, check_password
 from app.workdays import load_calendar
 from models.db import Database, open_database
 from models.tables import (
@@ -228,7 +229,7 @@ def test_correspondents_are_reused_and_searchable_by_skeleton(
     assert any(n > 1 for cid, n in letters.items() if kinds[cid] == "person")
 
 
-def test_demo_staff_is_created_once_without_passwords(db: Database, clock: FixedClock) -> None:
+def test_demo_staff_is_created_once_with_the_demo_password(db: Database, clock: FixedClock) -> None:
     def staff() -> list[tuple[str, str, str, int | None]]:
         with db.read() as s:
             return [
@@ -243,7 +244,13 @@ def test_demo_staff_is_created_once_without_passwords(db: Database, clock: Fixed
         departments = int(s.scalar(select(func.count(Department.id))) or 0)
     assert roles["head"] == departments and roles["executor"] > departments
     assert roles["registrar"] >= 1
-    assert all(pw == "" for _l, _r, pw, _d in first)
+    hashes = {pw for _l, _r, pw, _d in first}
+    assert len(hashes) == 1  # hashed once, shared (argon2 is slow by design)
+    assert check_password(hashes.pop(), "demo")
+    with db.read() as s:
+        admin_hash = s.scalar(select(User.password_hash).where(User.login == "admin"))
+    assert admin_hash is not None and check_password(admin_hash, "demo")
+    assert authenticate(db, "demo.registrar.1", "demo", clock).role == "registrar"
     generate(db, 300, seed=2, clock=clock)
     assert staff() == first
     _assert_numbering_is_gap_free(db)  # a second run continues every sequence

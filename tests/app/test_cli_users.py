@@ -1,0 +1,234 @@
+"""kantselaria-cli user add/passwd/list and audit verify: exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import func, select, text
+
+from app import audit, users
+from app.cli import EXIT_AUDIT, EXIT_OK, EXIT_USER, run
+from app.errors import UserError
+from app.users import authenticate, create_first_admin
+from models.db import Database, open_database
+from models.tables import AuditEntry, User
+
+
+@pytest.fixture(autouse=True)
+def fast_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture
+def url(db_url: str) -> str:
+    """A database whose administrator has a password (the first run is done)."""
+    db = open_database(db_url)
+    create_first_admin(db, "admin", "ნინო ბერიძე", "ადმინის-პაროლი")
+    db.dispose()
+    return db_url
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, content: str) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(content))
+
+
+def _login(url: str, login: str, password: str) -> str:
+    db = open_database(url)
+    try:
+        return authenticate(db, login, password).role
+    finally:
+        db.dispose()
+
+
+def _users(url: str) -> int:
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            return int(s.scalar(select(func.count(User.id))) or 0)
+    finally:
+        db.dispose()
+
+
+def test_user_add_list_and_passwd(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, "ხუთი ლარი და ათი\n")
+    rc = run(["--db", url, "user", "add", "ia.k", "--name", "ია კაპანაძე", "--role", "executor",
+              "--department", "fin", "--password-stdin"])  # fmt: skip
+    assert rc == EXIT_OK
+    assert "ia.k" in capsys.readouterr().out
+    assert _login(url, "ia.k", "ხუთი ლარი და ათი") == "executor"  # spaces are kept
+
+    assert run(["--db", url, "user", "list", "--json"]) == EXIT_OK
+    listed = {u["login"]: u for u in json.loads(capsys.readouterr().out)}
+    assert listed["ia.k"]["department"] == "საფინანსო-საბიუჯეტო სამსახური"
+    assert listed["ia.k"]["has_password"] and listed["admin"]["role"] == "admin"
+    assert run(["--db", url, "user", "list"]) == EXIT_OK
+    assert "ia.k\texecutor\t" in capsys.readouterr().out
+
+    _stdin(monkeypatch, "ახალი-პაროლი\r\n")
+    assert run(["--db", url, "user", "passwd", "ia.k", "--password-stdin"]) == EXIT_OK
+    assert _login(url, "ia.k", "ახალი-პაროლი") == "executor"
+
+    # Anyone may change his own password; not someone else's.
+    _stdin(monkeypatch, "ჩემი-ახალი-პაროლი\n")
+    assert run(["--db", url, "user", "passwd", "ia.k", "--user", "ia.k",
+                "--password-stdin"]) == EXIT_OK  # fmt: skip
+    assert _login(url, "ia.k", "ჩემი-ახალი-პაროლი") == "executor"
+    _stdin(monkeypatch, "სხვისი-პაროლი\n")
+    capsys.readouterr()
+    assert run(["--db", url, "user", "passwd", "admin", "--user", "ia.k",
+                "--password-stdin"]) == EXIT_USER  # fmt: skip
+    assert "უფლება" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "password", "word"),
+    [
+        (["add", "x.y", "--name", "X", "--role", "boss"], "პაროლი-12345", "როლი"),
+        (["add", "x.y", "--name", "X", "--role", "head"], "პაროლი-12345", "სამსახურ"),
+        (["add", "x.y", "--name", "X", "--role", "head", "--department", "NOPE"],
+         "პაროლი-12345", "NOPE"),
+        (["add", "x.y", "--name", "X", "--role", "viewer"], "short\n", "8"),
+        (["add", "ADMIN", "--name", "X", "--role", "viewer"], "პაროლი-12345", "admin"),
+        (["add", "x.y", "--name", "X", "--role", "viewer", "--user", "ghost"],
+         "პაროლი-12345", "ghost"),
+        (["passwd", "nobody"], "პაროლი-12345", "nobody"),
+        (["passwd", "admin"], "", "8"),
+    ],
+)  # fmt: skip
+def test_bad_user_input_exits_2_with_one_line_and_writes_nothing(
+    url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    password: str,
+    word: str,
+) -> None:
+    before = _users(url)
+    _stdin(monkeypatch, password)
+    assert run(["--db", url, "user", *args, "--password-stdin"]) == EXIT_USER
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and word in err
+    assert _users(url) == before
+    assert _login(url, "admin", "ადმინის-პაროლი") == "admin"
+
+
+def test_user_add_needs_the_password_on_stdin(url: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        run(["--db", url, "user", "add", "x.y", "--name", "X", "--role", "viewer"])
+    assert info.value.code == EXIT_USER
+
+
+def test_a_non_administrator_cannot_list_users(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, "პაროლი-12345\n")
+    run(["--db", url, "user", "add", "reg", "--name", "R", "--role", "registrar",
+         "--password-stdin"])  # fmt: skip
+    capsys.readouterr()
+    assert run(["--db", url, "user", "list", "--user", "reg"]) == EXIT_USER
+    assert "რეგისტრატორი" in capsys.readouterr().err
+
+
+# --- audit verify ------------------------------------------------------------------------
+
+
+def _audited(url: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A few audited changes; the ids of the audit rows, oldest first."""
+    for i in range(3):
+        _stdin(monkeypatch, "პაროლი-12345\n")
+        assert run(["--db", url, "user", "add", f"u{i}", "--name", f"მომხმარებელი {i}",
+                    "--role", "viewer", "--password-stdin"]) == EXIT_OK  # fmt: skip
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            return [int(i) for i in s.scalars(select(AuditEntry.id).order_by(AuditEntry.id))]
+    finally:
+        db.dispose()
+
+
+def _tamper(url: str, sql: str, row: int) -> None:
+    db = open_database(url)
+    try:
+        with db.engine.begin() as c:
+            assert c.execute(text(sql), {"id": row}).rowcount == 1
+    finally:
+        db.dispose()
+
+
+def test_audit_verify_is_0_on_an_intact_chain(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _audited(url, monkeypatch)
+    capsys.readouterr()
+    assert run(["--db", url, "audit", "verify"]) == EXIT_OK
+    assert capsys.readouterr().out.strip() == f"intact, {len(ids)} rows"
+    assert run(["--db", url, "audit", "verify", "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out) == {
+        "ok": True, "checked": len(ids), "first_broken_id": None, "reason": "",
+    }  # fmt: skip
+
+
+def test_audit_verify_names_a_row_edited_by_hand(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _audited(url, monkeypatch)
+    edited = ids[len(ids) // 2]
+    _tamper(url, "UPDATE audit_log SET new_value = 'viewer→admin' WHERE id = :id", edited)
+    capsys.readouterr()
+    assert run(["--db", url, "audit", "verify"]) == EXIT_AUDIT
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    err = captured.err.strip()
+    assert len(err.splitlines()) == 1 and f"#{edited} " in err and "შეცვლილია" in err
+    assert run(["--db", url, "--lang", "en", "audit", "verify", "--json"]) == EXIT_AUDIT
+    out = json.loads(capsys.readouterr().out)
+    assert (out["ok"], out["first_broken_id"], out["checked"]) == (False, edited, ids.index(edited))
+
+
+def test_audit_verify_names_the_row_after_a_deleted_one(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _audited(url, monkeypatch)
+    gone = ids[len(ids) // 2]
+    _tamper(url, "DELETE FROM audit_log WHERE id = :id", gone)
+    capsys.readouterr()
+    assert run(["--db", url, "--lang", "en", "audit", "verify"]) == EXIT_AUDIT
+    err = capsys.readouterr().err.strip()
+    following = ids[ids.index(gone) + 1]
+    assert f"row #{following}:" in err and "deleted or changed" in err
+
+
+def test_audit_verify_notices_rows_deleted_from_the_end(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No link is left to break after the last rows; the stored tail pointer is."""
+    ids = _audited(url, monkeypatch)
+    _tamper(url, "DELETE FROM audit_log WHERE id = :id", ids[-1])
+    capsys.readouterr()
+    assert run(["--db", url, "--lang", "en", "audit", "verify"]) == EXIT_AUDIT
+    err = capsys.readouterr().err.strip()
+    assert f"#{ids[-1]})" in err and "last rows" in err
+
+
+def test_audit_verify_catches_an_edit_whose_own_hash_was_recomputed(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rewriting a row together with its own hash still breaks the next row's link."""
+    create_first_admin(sqlite_db, "admin", "ნინო", "ადმინის-პაროლი")
+    with pytest.raises(UserError):
+        authenticate(sqlite_db, "admin", "wrong-password")
+    authenticate(sqlite_db, "admin", "ადმინის-პაროლი")
+    with sqlite_db.write() as s:
+        failed = s.scalar(select(AuditEntry).where(AuditEntry.action == "login_failed"))
+        assert failed is not None
+        failed.action = "login"  # hide the failed attempt
+        failed.row_hash = audit._digest(failed.prev_hash, failed)
+        following = int(failed.id) + 1
+    url = sqlite_db.engine.url.render_as_string(hide_password=False)
+    assert run(["--db", url, "--lang", "en", "audit", "verify"]) == EXIT_AUDIT
+    assert f"row #{following}: the row before it" in capsys.readouterr().err
