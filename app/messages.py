@@ -684,3 +684,103 @@ FIELD_NAMES.update(
         "repeat": {"ka": "პაროლი კიდევ ერთხელ", "en": "Repeat the password"},
     }
 )
+
+
+# Attachments, .eml messages and e-mail sending (app.attachments, app.eml, app.mail).
+CATALOGUE.update(
+    {
+        "attachment.too_large": {
+            "ka": "ფაილი „{name}“ ძალიან დიდია: {size} მბ. დასაშვებია არაუმეტეს {limit} მბ "
+            "(ზღვარს ადმინისტრატორი ცვლის პარამეტრებში).",
+            "en": "The file “{name}” is too large: {size} MB. The limit is {limit} MB "
+            "(the administrator sets it in the settings).",
+        },
+        "attachment.unreadable": {
+            "ka": "ფაილი „{name}“ ვერ წავიკითხე: {detail}.",
+            "en": "Cannot read the file “{name}”: {detail}.",
+        },
+        "attachment.is_folder": {
+            "ka": "„{name}“ საქაღალდეა; დაამატეთ მასში არსებული ფაილები.",
+            "en": "“{name}” is a folder; add the files inside it.",
+        },
+        "attachment.unknown": {
+            "ka": "დანართი (#{got}) ვერ მოიძებნა — შესაძლოა, წაშლილია.",
+            "en": "Attachment #{got} was not found — it may have been deleted.",
+        },
+        "attachment.corrupt": {
+            "ka": "დანართი „{name}“ დაზიანებულია: შიგთავსი აღარ ემთხვევა დამატებისას "
+            "დათვლილ SHA-256-ს. მიმართეთ ადმინისტრატორს.",
+            "en": "The attachment “{name}” is damaged: its content no longer matches the "
+            "SHA-256 recorded when it was added. Tell the administrator.",
+        },
+        "attachment.write_failed": {
+            "ka": "ფაილი „{name}“ ვერ შევინახე საქაღალდეში {folder}: {detail}.",
+            "en": "Cannot save “{name}” in the folder {folder}: {detail}.",
+        },
+        "attachment.remove_denied": {
+            "ka": "დანართს „{name}“ წაშლა შეუძლია მხოლოდ მის დამმატებელს ან ადმინისტრატორს.",
+            "en": "Only the person who added “{name}” or an administrator may remove it.",
+        },
+        "document.confidential": {
+            "ka": "დოკუმენტი {number} კონფიდენციალურია; მისი ნახვა შეუძლიათ მხოლოდ "
+            "ადმინისტრატორს, დამრეგისტრირებელს და შემსრულებლებს.",
+            "en": "Document {number} is confidential; only administrators, the clerk who "
+            "registered it and its executors may see it.",
+        },
+        "eml.invalid": {
+            "ka": "ფაილი არ არის ელ. წერილი (.eml).",
+            "en": "The file is not an e-mail message (.eml).",
+        },
+        "mail.not_configured": {
+            "ka": "ელ. ფოსტის სერვერი (SMTP) არ არის მითითებული. მიმართეთ ადმინისტრატორს.",
+            "en": "No mail server (SMTP) is set up. Ask the administrator.",
+        },
+        "mail.bad_port": {
+            "ka": "SMTP პორტი არასწორია: {got} (უნდა იყოს 1-დან 65535-მდე).",
+            "en": "The SMTP port is not valid: {got} (1 to 65535).",
+        },
+        "mail.no_sender": {
+            "ka": "გამგზავნის ელ. ფოსტის მისამართი (smtp.from ან დაწესებულების ელ. ფოსტა) "
+            "არ არის მითითებული ან არასწორია. მიმართეთ ადმინისტრატორს.",
+            "en": "The sender address (smtp.from or the office e-mail) is missing or not "
+            "valid. Ask the administrator.",
+        },
+        "mail.password_required": {
+            "ka": "შეიყვანეთ ფოსტის სერვერის პაროლი მომხმარებლისთვის „{user}“.",
+            "en": "Enter the mail server password of the user “{user}”.",
+        },
+        "mail.unreachable": {
+            "ka": "ფოსტის სერვერს {host}:{port} ვერ დავუკავშირდი ({detail}). წერილი არ "
+            "გაგზავნილა; შეამოწმეთ ქსელი ან მიმართეთ ადმინისტრატორს.",
+            "en": "Cannot reach the mail server {host}:{port} ({detail}). Nothing was sent; "
+            "check the network or ask the administrator.",
+        },
+        "mail.auth_failed": {
+            "ka": "ფოსტის სერვერმა {host} არ მიიღო მომხმარებლის „{user}“ პაროლი. "
+            "წერილი არ გაგზავნილა.",
+            "en": "The mail server {host} did not accept the password of “{user}”. "
+            "Nothing was sent.",
+        },
+        "mail.recipient_refused": {
+            "ka": "ფოსტის სერვერმა არ მიიღო მისამართი: {got}. წერილი არ გაგზავნილა.",
+            "en": "The mail server refused the address: {got}. Nothing was sent.",
+        },
+        "mail.refused": {
+            "ka": "ფოსტის სერვერმა {host} წერილი არ მიიღო ({detail}). წერილი არ გაგზავნილა.",
+            "en": "The mail server {host} did not accept the message ({detail}). "
+            "Nothing was sent.",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "file_name": {"ka": "ფაილის სახელი", "en": "File name"},
+        "attachment": {"ka": "დანართი", "en": "Attachment"},
+        "to": {"ka": "მიმღები", "en": "To"},
+        "body": {"ka": "ტექსტი", "en": "Text"},
+        "smtp_host": {"ka": "SMTP სერვერი", "en": "SMTP server"},
+        "smtp_port": {"ka": "SMTP პორტი", "en": "SMTP port"},
+        "smtp_user": {"ka": "SMTP მომხმარებელი", "en": "SMTP user"},
+        "smtp_from": {"ka": "გამგზავნის მისამართი", "en": "Sender address"},
+    }
+)

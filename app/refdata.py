@@ -52,6 +52,13 @@ OFFICE_SETTINGS: dict[str, str] = {
     "office.address": "ლანჩხუთი, ჟორდანიას ქ. N 72",
     "office.phone": "+995 494 22 22 22",
     "office.email": "info@lanchkhuti.gov.ge",
+    # Attachments and the office's outgoing mail server (app.attachments, app.mail).
+    "attachments.max_mb": "20",
+    "smtp.host": "",
+    "smtp.port": "25",
+    "smtp.user": "",
+    "smtp.starttls": "no",
+    "smtp.from": "",
 }
 
 KIND_NAMES: dict[str, tuple[str, str]] = {
