@@ -30,6 +30,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_users": frozenset({"admin"}),
     "attach": frozenset({"admin", "registrar", "head", "executor"}),
     "send_mail": frozenset({"admin", "registrar", "head", "executor"}),
+    # Routing (app.routing): a head resolves his department's documents, executors take
+    # work from the queue and answer, registrars file and cancel.
+    "assign": frozenset({"admin", "head"}),
+    "claim": frozenset({"head", "executor"}),
+    "answer": frozenset({"admin", "head", "executor"}),
+    "close": frozenset({"admin", "registrar", "head"}),
+    "cancel": frozenset({"admin", "registrar"}),
 }
 
 ACTION_NAMES = {
@@ -49,6 +56,11 @@ ACTION_NAMES = {
     "manage_users": "თანამშრომლებისა და სამსახურების მართვა",
     "attach": "დანართების დამატება და წაშლა",
     "send_mail": "ელ. ფოსტით გაგზავნა",
+    "assign": "რეზოლუციის დადება",
+    "claim": "დოკუმენტის აღება შესასრულებლად",
+    "answer": "პასუხის გაცემა",
+    "close": "საქმის დასრულება",
+    "cancel": "რეგისტრაციის ანულირება",
 }
 
 

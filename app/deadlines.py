@@ -101,7 +101,9 @@ def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDat
     if skipped:
         parts_ka.append(", ".join(f"{short_day(d)} — {cal.reason_off(d)}" for d in skipped))
         parts_en.append(
-            ", ".join(f"{short_day(d, 'en')} is a day off ({cal.reason_off(d, 'en')})" for d in skipped)
+            ", ".join(
+                f"{short_day(d, 'en')} is a day off ({cal.reason_off(d, 'en')})" for d in skipped
+            )
         )
     parts_ka.append(long_date(due))
     parts_en.append(long_date(due, "en"))

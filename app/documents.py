@@ -6,17 +6,21 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import messages
+from app.attachments import visible_document
+from app.audit import record
 from app.auth import Actor, require
+from app.clock import Clock, SystemClock
 from app.dates import long_date
 from app.errors import NotFound
 from app.lookups import office_settings
-from app.refdata import CHANNEL_NAMES, KIND_NAMES, STATUS_NAMES, label
+from app.refdata import CHANNEL_NAMES, KIND_NAMES, OUTCOME_NAMES, STATUS_NAMES, label
 from app.registration import due_for
 from models.db import Database
-from models.tables import Correspondent, Department, Document, DocumentType, User
+from models.tables import Assignment, Correspondent, Department, Document, DocumentType, User
 from reports.data import AcknowledgmentSlip, Letterhead
 from reports.pdf.slip import render_slip
 
@@ -67,8 +71,19 @@ def _load(s: Session, doc_id: int) -> Document:
     return doc
 
 
-def get_card(db: Database, actor: Actor, doc_id: int) -> DocumentCard:
+def get_card(db: Database, actor: Actor, doc_id: int, clock: Clock | None = None) -> DocumentCard:
+    """The card of *doc_id*; a confidential one only for those who may see it, and its
+    opening is written to the audit log."""
     require(actor, "view_registry")
+    with db.read() as s:
+        d = visible_document(s, actor, doc_id)
+        confidential = d.confidential
+    if confidential:
+        with db.write() as s:
+            record(
+                s, at=(clock or SystemClock()).now_utc(), user_id=actor.user_id,
+                action="open_confidential", entity="document", entity_id=doc_id,
+            )  # fmt: skip
     with db.read() as s:
         d = _load(s, doc_id)
         dtype = s.get(DocumentType, d.doc_type_id)
@@ -79,6 +94,12 @@ def get_card(db: Database, actor: Actor, doc_id: int) -> DocumentCard:
         creator = s.get(User, d.created_by) if d.created_by else None
         why = due_for(s, dtype, d.reg_date)
         lang = messages.current_language()
+        parts = s.execute(
+            select(Assignment, User.full_name)
+            .join(User, User.id == Assignment.user_id)
+            .where(Assignment.document_id == d.id)
+            .order_by(Assignment.id)
+        ).all()
         return DocumentCard(
             id=d.id,
             kind=d.kind,
@@ -99,7 +120,9 @@ def get_card(db: Database, actor: Actor, doc_id: int) -> DocumentCard:
             due_date=d.due_date,
             due_explanation=why.explanation_ka if why.due == d.due_date else "",
             due_explanation_en=why.explanation_en if why.due == d.due_date else "",
-            department=(dept.name_en if lang == "en" and dept.name_en else dept.name) if dept else "",
+            department=(dept.name_en if lang == "en" and dept.name_en else dept.name)
+            if dept
+            else "",
             executor=ex.full_name if ex else "",
             confidential=d.confidential,
             sheets=d.sheets,
@@ -110,7 +133,29 @@ def get_card(db: Database, actor: Actor, doc_id: int) -> DocumentCard:
             statutory_due_date=d.statutory_due_date,
             under_control=d.under_control,
             correspondent_email=corr.email if corr else "",
+            outcome=d.outcome or "",
+            outcome_label=label(OUTCOME_NAMES, d.outcome, lang) if d.outcome else "",
+            outcome_ground=d.outcome_ground,
+            assignee_ids=tuple(a.user_id for a, _n in parts),
+            assignees=tuple(_assignee_line(a, name, lang) for a, name in parts),
         )
+
+
+_PART_WORDS = {
+    "main": ("მთავარი", "main"),
+    "co": ("თანაშემსრულებელი", "co-executor"),
+    "done": ("შესრულდა", "done"),
+    "withdrawn": ("მოხსნილია", "withdrawn"),
+}
+
+
+def _assignee_line(a: Assignment, name: str, lang: str) -> str:
+    """ "თამარ ხარაიშვილი (მთავარი, შესრულდა) — the instruction" for the card."""
+    words = [label(_PART_WORDS, a.role, lang)]
+    if a.state in ("done", "withdrawn"):
+        words.append(label(_PART_WORDS, a.state, lang))
+    line = f"{name} ({', '.join(words)})"
+    return f"{line} — {a.instruction}" if a.instruction and a.role == "main" else line
 
 
 def letterhead(db: Database) -> Letterhead:

@@ -31,6 +31,7 @@ from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
 from app.errors import UserError, ValidationError
+from app.office import store_settings
 from app.validation import clean_text
 from models.db import Database
 from models.tables import Setting
@@ -114,22 +115,7 @@ def save_smtp_settings(
     }
     now = (clock or SystemClock()).now_utc()
     with db.write() as s:
-        rows = {r.name: r for r in s.scalars(select(Setting).where(Setting.name.in_(new)))}
-        changes: list[Change] = []
-        for name, value in new.items():
-            row = rows.get(name)
-            if row is None:
-                s.add(Setting(name=name, content=value))
-                changes.append(Change(name, "", value))
-            elif row.content != value:
-                changes.append(Change(name, row.content, value))
-                row.content = value
-        if changes:
-            s.flush()
-            record(
-                s, at=now, user_id=actor.user_id, action="update", entity="setting",
-                entity_id=None, changes=changes,
-            )  # fmt: skip
+        store_settings(s, new, actor.user_id, now)
         return _settings(s)
 
 

@@ -767,8 +767,7 @@ CATALOGUE.update(
         },
         "mail.refused": {
             "ka": "ფოსტის სერვერმა {host} წერილი არ მიიღო ({detail}). წერილი არ გაგზავნილა.",
-            "en": "The mail server {host} did not accept the message ({detail}). "
-            "Nothing was sent.",
+            "en": "The mail server {host} did not accept the message ({detail}). Nothing was sent.",
         },
     }
 )
@@ -782,5 +781,122 @@ FIELD_NAMES.update(
         "smtp_port": {"ka": "SMTP პორტი", "en": "SMTP port"},
         "smtp_user": {"ka": "SMTP მომხმარებელი", "en": "SMTP user"},
         "smtp_from": {"ka": "გამგზავნის მისამართი", "en": "Sender address"},
+    }
+)
+
+
+# The office's letterhead and limits (app.office).
+CATALOGUE.update(
+    {
+        "office.logo_format": {
+            "ka": "გერბი ან ლოგო უნდა იყოს PNG ან JPEG ფაილი (არჩეულია „{got}“).",
+            "en": "The coat of arms or logo must be a PNG or JPEG file (chosen: “{got}”).",
+        },
+        "office.logo_missing": {
+            "ka": "ლოგოს ფაილი ვერ მოიძებნა: {got}",
+            "en": "The logo file was not found: {got}",
+        },
+        "office.attachment_limit": {
+            "ka": "დანართის ზღვარი უნდა იყოს 1-დან {max} მბ-მდე.",
+            "en": "The attachment limit must be between 1 and {max} MB.",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "office_name": {"ka": "დაწესებულების სახელი", "en": "Office name"},
+        "logo_path": {"ka": "გერბი / ლოგო", "en": "Coat of arms / logo"},
+        "signer_title": {"ka": "ხელმომწერის თანამდებობა", "en": "Signer's title"},
+        "signer_name": {"ka": "ხელმომწერი", "en": "Signer"},
+        "attachments_max_mb": {"ka": "დანართის ზღვარი", "en": "Attachment limit"},
+    }
+)
+
+
+# Routing: resolution, execution, answer (app.workflow, app.routing).
+CATALOGUE.update(
+    {
+        "status.transition": {
+            "ka": "სტატუსიდან „{from_}“ „{to}“-ზე გადასვლა დაუშვებელია.",
+            "en": "A document cannot go from “{from_}” to “{to}”.",
+        },
+        "routing.other_department": {
+            "ka": "ეს დოკუმენტი სხვა სამსახურისაა: მასზე რეზოლუციას მისი უფროსი დებს.",
+            "en": "This document belongs to another department; its head routes it.",
+        },
+        "routing.not_an_executor": {
+            "ka": "{name} ვერ იქნება შემსრულებელი: მისი როლი შესრულებას არ ითვალისწინებს.",
+            "en": "{name} cannot execute documents in their role.",
+        },
+        "routing.executor_required": {
+            "ka": "აირჩიეთ შემსრულებელი.",
+            "en": "Choose the executor.",
+        },
+        "routing.main_is_co": {
+            "ka": "მთავარი შემსრულებელი თანაშემსრულებლებშიც არ უნდა იყოს მონიშნული.",
+            "en": "The main executor cannot also be a co-executor.",
+        },
+        "routing.already_assigned": {
+            "ka": "დოკუმენტს უკვე აქვს რეზოლუცია (სტატუსი: {status}). შემსრულებლის შესაცვლელად "
+            "გამოიყენეთ „შემსრულებლის შეცვლა“.",
+            "en": "The document already has a resolution (status: {status}). To change the "
+            "executor use “Change executor”.",
+        },
+        "routing.not_assigned": {
+            "ka": "ამ სტატუსში ({status}) ეს მოქმედება შეუძლებელია.",
+            "en": "Not possible in this status ({status}).",
+        },
+        "routing.due_before_registration": {
+            "ka": "ვადა ვერ იქნება რეგისტრაციის თარიღზე ({date}) ადრე.",
+            "en": "The due date cannot be before the registration date ({date}).",
+        },
+        "routing.due_after_statutory": {
+            "ka": "ვადა აღემატება კანონით დადგენილს ({date}): მიუთითეთ საფუძველი.",
+            "en": "The due date is after the statutory one ({date}): give the reason.",
+        },
+        "routing.same_executor": {
+            "ka": "{name} უკვე ამ დოკუმენტის შემსრულებელია.",
+            "en": "{name} already executes this document.",
+        },
+        "routing.not_your_task": {
+            "ka": "ეს დოკუმენტი თქვენზე არ არის გადაწერილი.",
+            "en": "This document is not assigned to you.",
+        },
+        "routing.not_in_queue": {
+            "ka": "დოკუმენტი {number} რიგში აღარ არის: ის უკვე ვიღაცამ აიღო ან განაწილდა.",
+            "en": "Document {number} is no longer in the queue: someone took it or it was assigned.",
+        },
+        "routing.ground_required": {
+            "ka": "უარის შემთხვევაში მიუთითეთ სამართლებრივი საფუძველი.",
+            "en": "A refusal needs its legal ground.",
+        },
+        "routing.forward_to_required": {
+            "ka": "მიუთითეთ, რომელ ორგანოს გადაეგზავნა.",
+            "en": "Say which body it was forwarded to.",
+        },
+        "routing.answer_incoming_only": {
+            "ka": "პასუხი მხოლოდ შემოსულ დოკუმენტზე გაიცემა.",
+            "en": "Only an incoming document can be answered.",
+        },
+        "routing.letter_outgoing_only": {
+            "ka": "წერილი იბეჭდება მხოლოდ გასული დოკუმენტისთვის.",
+            "en": "A letter is printed only for an outgoing document.",
+        },
+    }
+)
+FIELD_NAMES.update(
+    {
+        "instruction": {"ka": "დავალება", "en": "Instruction"},
+        "override_reason": {
+            "ka": "ვადის გადაცილების საფუძველი",
+            "en": "Reason for a later due date",
+        },
+        "co_executors": {"ka": "თანაშემსრულებლები", "en": "Co-executors"},
+        "executor": {"ka": "შემსრულებელი", "en": "Executor"},
+        "ground": {"ka": "უარის საფუძველი", "en": "Ground of refusal"},
+        "forward_to": {"ka": "ადრესატი ორგანო", "en": "Forwarded to"},
+        "addressee": {"ka": "ადრესატი", "en": "Addressee"},
+        "outcome": {"ka": "შედეგი", "en": "Outcome"},
+        "due_date": {"ka": "ვადა", "en": "Due date"},
     }
 )

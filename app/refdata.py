@@ -59,6 +59,8 @@ OFFICE_SETTINGS: dict[str, str] = {
     "smtp.user": "",
     "smtp.starttls": "no",
     "smtp.from": "",
+    "office.signer_title": "მერი",
+    "office.signer_name": "",
 }
 
 KIND_NAMES: dict[str, tuple[str, str]] = {
@@ -86,6 +88,40 @@ STATUS_NAMES: dict[str, tuple[str, str]] = {
     "forwarded": ("გადაგზავნილი", "Forwarded"),
     "closed": ("დახურული", "Closed"),
     "cancelled": ("გაუქმებული", "Cancelled"),
+}
+
+OUTCOME_NAMES: dict[str, tuple[str, str]] = {
+    "granted": ("დაკმაყოფილდა", "Granted"),
+    "partly_granted": ("დაკმაყოფილდა ნაწილობრივ", "Partly granted"),
+    "refused": ("უარი ეთქვა", "Refused"),
+    "forwarded": ("გადაეგზავნა სხვა ორგანოს", "Forwarded to another body"),
+    "clarification_requested": ("მოთხოვნილია დაზუსტება", "Clarification requested"),
+    "left_without_consideration": ("დარჩა განუხილველი", "Left without consideration"),
+}
+
+# What each audited action is called on the History tab.
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "register": ("რეგისტრაცია", "Registered"),
+    "assign": ("რეზოლუცია", "Resolution"),
+    "reassign": ("შემსრულებლის შეცვლა", "Executor changed"),
+    "claim": ("აიღო შესასრულებლად", "Taken from the queue"),
+    "start": ("შესრულების დაწყება", "Work started"),
+    "answer": ("პასუხი", "Answered"),
+    "close": ("დასრულება", "Closed"),
+    "cancel": ("ანულირება", "Cancelled"),
+    "extend": ("ვადის გაგრძელება", "Deadline extended"),
+    "stop_clock": ("ვადის შეჩერება", "Clock stopped"),
+    "resume_clock": ("ვადის განახლება", "Clock resumed"),
+    "recompute_due": ("ვადის გადათვლა", "Due date recomputed"),
+    "link": ("დაკავშირება", "Linked"),
+    "unlink": ("კავშირის მოხსნა", "Unlinked"),
+    "attach": ("დანართი დაემატა", "File attached"),
+    "detach": ("დანართი წაიშალა", "File removed"),
+    "email_sent": ("გაიგზავნა ელფოსტით", "Sent by e-mail"),
+    "open_confidential": ("კონფიდენციალურის გახსნა", "Confidential document opened"),
+    "edit": ("რედაქტირება", "Edited"),
+    "import": ("იმპორტი", "Imported"),
+    "demo": ("სადემონსტრაციო მონაცემები", "Demo data"),
 }
 
 ROLE_NAMES: dict[str, tuple[str, str]] = {

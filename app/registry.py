@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.audit import Change, record
@@ -33,6 +33,7 @@ from models.tables import (
     CHANNELS,
     DOC_KINDS,
     DOC_STATUSES,
+    Assignment,
     Correspondent,
     Department,
     Document,
@@ -121,7 +122,7 @@ def sees_all_confidential(actor: Actor) -> bool:
 
 def visible_condition(viewer: Actor | None) -> ColumnElement[bool] | None:
     """Confidential documents are seen by the roles with ``view_confidential``, by the
-    clerk who registered them and by their executor; all others by everyone.
+    clerk who registered them and by the people assigned to them; all others by everyone.
     None when *viewer* sees everything.
     """
     if viewer is None or sees_all_confidential(viewer):
@@ -130,6 +131,9 @@ def visible_condition(viewer: Actor | None) -> ColumnElement[bool] | None:
         Document.confidential.is_(False),
         Document.created_by == viewer.user_id,
         Document.executor_id == viewer.user_id,
+        exists().where(  # a co-executor (app.routing); evaluated for confidential rows only
+            Assignment.document_id == Document.id, Assignment.user_id == viewer.user_id
+        ),
     )
 
 

@@ -454,6 +454,8 @@ def list_holidays(
 ) -> list[HolidayInfo]:
     """The year's days off (and, with *include_removed*, package days an admin cancelled)."""
     require(actor, "view_registry")
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # no such calendar year: no days off
+        return []
     cond = [Holiday.day >= dt.date(year, 1, 1), Holiday.day <= dt.date(year, 12, 31)]
     if not include_removed:
         cond.append(Holiday.day_off.is_(True))

@@ -23,7 +23,7 @@ from models.tables import (
 )
 
 # Databases at these revisions have documents but no search words yet.
-PRE_SEARCH_REVISIONS = ("0001_v1", "0002_rules")
+PRE_SEARCH_REVISIONS = ("0001_v1", "0002_rules")  # before 0003_search
 
 
 @dataclass(frozen=True)

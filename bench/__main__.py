@@ -9,12 +9,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.auth import default_actor
+from app.auth import Actor, default_actor
 from app.clock import SystemClock
 from bench.core import RATIO_FLOOR_MS, REPEAT, Operation, measure, table
 from bench.data import cache_path, ensure
 from bench.operations import Context, registry_operations
-from models.db import open_database
+from models.db import Database, open_database
 
 # Each entry adds lines to the table: (context, options) -> operations. GUI timings and
 # the reports' data go here as further entries.
@@ -35,6 +35,7 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--number", help="a registration number to find (default 123/<last year>)")
     p.add_argument("--today", type=dt.date.fromisoformat, help="the day (default: today)")
     p.add_argument("--no-gui", action="store_true", help="skip the window timings")
+    p.add_argument("--no-reports", action="store_true", help="skip the report generation")
     return p.parse_args(argv)
 
 
@@ -69,10 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"median of {args.repeat} runs, ms; cpus: {os.cpu_count()}\n")
     print(table(timings))
     print(f"(the ratio target applies where raw SQL takes ≥ {RATIO_FLOOR_MS:.0f} ms)\n")
+    reports_ok = True
+    if not args.no_reports:
+        reports_ok = report_timings(db, actor, today)
     gui_ok = True
     if db.backend == "sqlite" and not args.no_gui:
         gui_ok = gui_timings(db.engine.url.render_as_string(hide_password=False))
-    return 0 if all(t.ok for t in timings) and gui_ok else 1
+    return 0 if all(t.ok for t in timings) and reports_ok and gui_ok else 1
 
 
 GUI_TARGETS = {
@@ -81,6 +85,19 @@ GUI_TARGETS = {
     "search_in_window_ms": ("search typed in the window → rows", 300.0, "ms"),
     "peak_rss_mb": ("GUI process peak memory", 300.0, "MB"),
 }
+
+
+def report_timings(db: Database, actor: Actor, today: dt.date) -> bool:
+    """The reports, generated through the Reports screen's path (bench/reports.py)."""
+    from bench.reports import all_ok, run_reports
+
+    try:
+        lines, text = run_reports(db, actor, today)
+    finally:
+        db.dispose()
+    print("reports (app.reporting.generate; seconds: one run, or the median of 3 when fast)")
+    print(text + "\n")
+    return all_ok(lines)
 
 
 def gui_timings(url: str) -> bool:

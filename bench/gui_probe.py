@@ -39,6 +39,7 @@ def main() -> int:
 
     app = make_application("ka")
     ctx = open_context(args.db)
+    assert ctx is not None  # no login asked: the first administrator acts
     window = MainWindow(ctx)
     shown: list[float] = []
     window.first_rows_shown.connect(lambda: shown.append(time.perf_counter()))

@@ -41,6 +41,17 @@ ROLES = ("admin", "registrar", "head", "executor", "viewer")
 CORRESPONDENT_KINDS = ("person", "organisation")
 DEADLINE_UNITS = ("calendar_days", "working_days", "months", "none")
 NONWORKING_SHIFTS = ("next", "previous", "none")
+# How a request was answered (revision 0004_routing).
+OUTCOMES = (
+    "granted",
+    "partly_granted",
+    "refused",
+    "forwarded",
+    "clarification_requested",
+    "left_without_consideration",
+)
+ASSIGNMENT_ROLES = ("main", "co")
+ASSIGNMENT_STATES = ("open", "in_progress", "done", "withdrawn")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -215,6 +226,11 @@ class Document(Base):
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(Timestamp())
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Revision 0004_routing: how it was answered, and why a resolution's due date may
+    # lie beyond the statutory one.
+    outcome: Mapped[str | None] = mapped_column(Text(30))
+    outcome_ground: Mapped[str] = mapped_column(Text(500), server_default="")
+    due_override_reason: Mapped[str] = mapped_column(Text(500), server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -351,6 +367,33 @@ class DocumentLink(Base):
     link_type: Mapped[str] = mapped_column(Text(20))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+
+
+# --- Routing (revision 0004_routing) ----------------------------------------------------
+
+
+class Assignment(Base):
+    """One person's part in executing a document: the main executor or a co-executor."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        CheckConstraint(_in("role", ASSIGNMENT_ROLES), name="role"),
+        CheckConstraint(_in("state", ASSIGNMENT_STATES), name="state"),
+        Index(None, "document_id"),
+        Index(None, "user_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    role: Mapped[str] = mapped_column(Text(10))
+    instruction: Mapped[str] = mapped_column(LongText(), default="")
+    due_date: Mapped[dt.date | None] = mapped_column(Day())
+    assigned_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    assigned_at: Mapped[dt.datetime] = mapped_column(Timestamp())
+    state: Mapped[str] = mapped_column(Text(15), default="open")
+    done_at: Mapped[dt.datetime | None] = mapped_column(Timestamp())
+    note: Mapped[str] = mapped_column(Text(500), default="")
 
 
 # --- Search (revision 0003_search) -------------------------------------------------------

@@ -114,8 +114,13 @@ def make_application(lang: str | None = None) -> QApplication:
     return app
 
 
-def open_context(url: str) -> AppContext:
-    """Open (create or upgrade) the database and pick the acting user."""
+def open_context(url: str, login: bool = False) -> AppContext | None:
+    """Open (create or upgrade) the database and pick the acting user.
+
+    With *login* the user logs in (or, on a new database, creates the administrator);
+    None: the clerk cancelled. Without it (smoke test, screenshots, tests) the first
+    administrator acts.
+    """
     from app.auth import default_actor
     from app.clock import SystemClock
     from app.setup import prepare
@@ -124,6 +129,14 @@ def open_context(url: str) -> AppContext:
 
     db = open_database(url)
     prepare(db)  # creates or upgrades the embedded file; a no-op when current
+    if login:
+        from ui.login import ask_login
+
+        chosen = ask_login(db)
+        if chosen is None:
+            db.dispose()
+            return None
+        return AppContext(db=db, actor=chosen, clock=SystemClock(), url=url)
     with db.read() as s:
         actor = default_actor(s)
     assert actor is not None  # prepare() always seeds the administrator
@@ -134,33 +147,57 @@ class WindowHost:
     """The window on the current database; another database made active replaces both
     without restarting the program (the old connection pool is disposed)."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, login: bool = False) -> None:
         from ui.main_window import MainWindow
 
         self.ctx = ctx
+        self.login = login  # ask who works when the database changes
         self.window = MainWindow(ctx)
+        self._connect()
+
+    def _connect(self) -> None:
         self.window.reopen.connect(self.reopen)
+        self.window.switch_user.connect(self.switch_user)
 
     def reopen(self, url: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         from app.connection import explain
-        from ui.main_window import MainWindow
 
         try:
-            new_ctx = open_context(url)
+            new_ctx = open_context(url, login=self.login)
         except Exception as exc:
             log.exception("cannot open the database")
             QMessageBox.critical(self.window, self.window.tr("კანცელარია"), explain(exc).message())
             return False
+        if new_ctx is None:
+            return False
+        self._replace(new_ctx, dispose_old=True)
+        return True
+
+    def switch_user(self) -> bool:
+        """Another clerk logs in at this workstation: the same database, a new window."""
+        from dataclasses import replace
+
+        from ui.login import ask_login
+
+        actor = ask_login(self.ctx.db, self.window)
+        if actor is None:
+            return False
+        self._replace(replace(self.ctx, actor=actor), dispose_old=False)
+        return True
+
+    def _replace(self, new_ctx: AppContext, dispose_old: bool) -> None:
+        from ui.main_window import MainWindow
+
         old_window, old_ctx = self.window, self.ctx
         self.ctx, self.window = new_ctx, MainWindow(new_ctx)
-        self.window.reopen.connect(self.reopen)
+        self._connect()
         self.window.show()
         old_window.close()
         old_window.deleteLater()
-        old_ctx.db.dispose()
-        return True
+        if dispose_old:
+            old_ctx.db.dispose()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -177,7 +214,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         url = args.db or default_db_url()
         if url is None:
             return EXIT_DB
-        ctx = open_context(url)
+        ctx = open_context(url, login=not (args.smoke or args.screenshot))
+        if ctx is None:
+            return EXIT_OK  # the clerk cancelled the login
     except Exception as exc:
         from app.connection import explain
 
@@ -189,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.critical(None, app.translate("main", "კანცელარია"), msg)
         return EXIT_DB
 
-    host = WindowHost(ctx)
+    host = WindowHost(ctx, login=not (args.smoke or args.screenshot))
     window = host.window
     if args.screenshot:
         w, h = (int(x) for x in args.size.split("x"))

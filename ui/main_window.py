@@ -29,12 +29,14 @@ from app import documents, lookups, messages
 from app.refdata import KIND_NAMES, ROLE_NAMES, label
 from app.registration import RegisteredDocument
 from app.registry import RegistryQuery, SavedFilter, list_filters, save_filter
+from app.routing import TaskCounts
 from app.search import SearchResult, search
 from ui.context import AppContext
 from ui.dashboard import DashboardView
 from ui.dialogs.card import CardDialog, RegisteredNotice
 from ui.errors import show_error
 from ui.forms.registration import RegistrationDialog
+from ui.inbox import TasksView
 from ui.registry.filters import FilterBar
 from ui.registry.model import RegistryModel
 from ui.tasks import TaskRunner
@@ -49,6 +51,7 @@ NO_DOCUMENT = -1  # an id no document has: "the search found nothing"
 class MainWindow(QMainWindow):
     first_rows_shown = Signal()
     reopen = Signal(str)  # another database was made active: open the window on it
+    switch_user = Signal()  # another clerk logs in at this workstation
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -68,6 +71,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         lang = messages.current_language()
+        self.tasks_item = QListWidgetItem(self.tr("ჩემი დავალებები"))
+        self.tasks_item.setData(Qt.ItemDataRole.UserRole, "tasks")
+        self.nav.addItem(self.tasks_item)
         home = QListWidgetItem(self.tr("მიმოხილვა"))
         home.setData(Qt.ItemDataRole.UserRole, "dashboard")
         self.nav.addItem(home)
@@ -118,6 +124,9 @@ class MainWindow(QMainWindow):
         self._load_saved_filters()
         self.dashboard = DashboardView(ctx, self.runner, self)
         self.dashboard.open_query.connect(self.show_query)
+        self.tasks = TasksView(ctx, self.runner, self)
+        self.tasks.open_document.connect(self.open_document)
+        self.tasks.counts_changed.connect(self._task_counts)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -134,6 +143,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(right)
         self.pages.addWidget(self.dashboard)
+        self.pages.addWidget(self.tasks)
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.pages)
@@ -153,7 +163,7 @@ class MainWindow(QMainWindow):
         self.act_open = QAction(self.tr("&გახსნა"), self)
         self.act_open.setToolTip(self.tr("მონიშნული დოკუმენტის ბარათი (Enter)"))
         self.act_open.triggered.connect(self.open_current)
-        self.act_refresh = QAction(self.tr("&განახლება"), self)
+        self.act_refresh = QAction(self.tr("გა&ნახლება"), self)
         self.act_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.act_refresh.triggered.connect(self.model.refresh)
         for act in (self.act_register, self.act_open, self.act_refresh):
@@ -179,25 +189,53 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.status_db)
 
         self._restore_layout()
-        # Heads start on the overview; everyone else in the incoming journal.
-        self.nav.setCurrentRow(0 if ctx.actor.role == "head" else 1)
+        # Executors start on their tasks, heads on the overview, registrars in the journal.
+        start = {"executor": "tasks", "head": "dashboard"}.get(ctx.actor.role, "incoming")
+        self.show_page(start)
         self.table.setFocus()
 
     # --- registry ------------------------------------------------------------------
-    def kind(self) -> str:
+    def page(self) -> str:
+        """The navigation entry shown: tasks, dashboard or a kind of document."""
         item = self.nav.currentItem()
-        value = str(item.data(Qt.ItemDataRole.UserRole)) if item else "incoming"
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "incoming"
+
+    def nav_row(self, key: str) -> int:
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                return i
+        raise KeyError(key)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.nav_row(key))
+
+    def kind(self) -> str:
+        value = self.page()
         return value if value in KINDS else "incoming"
 
+    def _task_counts(self, counts: TaskCounts) -> None:
+        text = self.tr("ჩემი დავალებები")
+        if counts.total:
+            text += f" ({counts.total})"
+        if counts.overdue:
+            text += " · " + self.tr("%1 ვადაგადაც.").replace("%1", str(counts.overdue))
+        self.tasks_item.setText(text)
+
     def _kind_chosen(self, row: int) -> None:
-        if row == 0:
+        item = self.nav.item(row)
+        key = str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        if key == "dashboard":
             self.pages.setCurrentWidget(self.dashboard)
             self.dashboard.refresh()
             return
-        if not 1 <= row <= len(KINDS):
+        if key == "tasks":
+            self.pages.setCurrentWidget(self.tasks)
+            self.tasks.refresh()
+            return
+        if key not in KINDS:
             return
         self.pages.setCurrentIndex(0)
-        kind = KINDS[row - 1]
+        kind = key
         self.heading.setText(label(KIND_NAMES, kind, messages.current_language()))
         self._set_query(replace(self.model.query, kind=kind, ids=()), search_again=True)
 
@@ -219,7 +257,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.search.blockSignals(False)
         self.nav.blockSignals(True)
-        self.nav.setCurrentRow(KINDS.index(q.kind) + 1)
+        self.nav.setCurrentRow(self.nav_row(q.kind))
         self.nav.blockSignals(False)
         self.heading.setText(label(KIND_NAMES, q.kind, messages.current_language()))
         self.pages.setCurrentIndex(0)
@@ -305,13 +343,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("დარეგისტრირდა: %1").replace("%1", doc.number), 15_000)
         self.notice = RegisteredNotice(self.ctx, self.runner, doc, self)
         self.notice.open()
-        row = KINDS.index(doc.kind) + 1
+        row = self.nav_row(doc.kind)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
         else:
             self.model.refresh()
 
     def open_current(self) -> None:
+        if self.pages.currentWidget() is self.tasks:
+            self.tasks.open_current()
+            return
         self._open_index(self.table.currentIndex())
 
     def _open_index(self, index: QModelIndex) -> None:
@@ -337,6 +378,7 @@ class MainWindow(QMainWindow):
 
     def _document_changed(self, doc_id: int) -> None:
         self.model.refresh()
+        self.tasks.refresh()
         self.open_document(doc_id)
 
     # --- menus -----------------------------------------------------------------------
@@ -352,7 +394,9 @@ class MainWindow(QMainWindow):
         doc_menu.addSeparator()
         self.act_settings = doc_menu.addAction(self.tr("პარამეტრები (&ენა)…"))
         self.act_settings.triggered.connect(self.open_settings)
-        quit_action = doc_menu.addAction(self.tr("&გასვლა"))
+        self.act_switch_user = doc_menu.addAction(self.tr("მომხმარებლის &შეცვლა…"))
+        self.act_switch_user.triggered.connect(self.switch_user.emit)
+        quit_action = doc_menu.addAction(self.tr("გა&სვლა"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
@@ -373,6 +417,8 @@ class MainWindow(QMainWindow):
             ("deadlines", self.tr("&ვადების წესები…")),
             ("calendar", self.tr("დასვენების დღეების &კალენდარი…")),
             ("import", self.tr("ძველი ჟურნალის &იმპორტი (Excel)…")),
+            ("users", self.tr("&თანამშრომლები…")),
+            ("departments", self.tr("სამსა&ხურები…")),
         ):
             act = adm_menu.addAction(title)
             act.triggered.connect(lambda _checked=False, k=key: self.open_dialog(k))
@@ -383,6 +429,7 @@ class MainWindow(QMainWindow):
         from ui.admin.correspondents import CorrespondentsDialog
         from ui.admin.deadlines import DeadlineRulesDialog
         from ui.admin.templates import TemplatesDialog
+        from ui.admin.users import DepartmentsDialog, UsersDialog
         from ui.importing import ImportDialog
         from ui.reports import ReportsDialog
 
@@ -393,6 +440,8 @@ class MainWindow(QMainWindow):
             "correspondents": CorrespondentsDialog,
             "reports": ReportsDialog,
             "import": ImportDialog,
+            "users": UsersDialog,
+            "departments": DepartmentsDialog,
         }
         dlg = classes[key](self.ctx, self.runner, self)  # type: ignore[call-arg]
         if key == "calendar":

@@ -41,6 +41,7 @@ def shoot(url: str, out: Path, lang: str) -> None:
     app = make_application(lang)
     i18n.install(app, lang)
     ctx = open_context(url)
+    assert ctx is not None
     w = MainWindow(ctx)
     w.resize(1280, 760)
     w.show()
@@ -67,7 +68,7 @@ def shoot(url: str, out: Path, lang: str) -> None:
 
     loaded: list[bool] = []
     w.dashboard.loaded.connect(lambda: loaded.append(True))
-    w.nav.setCurrentRow(0)
+    w.show_page("dashboard")
     _wait(app, lambda: bool(loaded))
     app.processEvents()
     _grab(w, out / f"dashboard-{lang}.png")

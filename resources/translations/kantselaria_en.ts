@@ -2,6 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="ka_GE">
   <context>
+    <name>AnswerDialog</name>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;ადრესატი</source>
+      <translation>&amp;Addressee</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;გადაგზავნილია</source>
+      <translation>&amp;Forwarded to</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;თემა</source>
+      <translation>&amp;Subject</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;შედეგი</source>
+      <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>აღდგენილია შეუნახავი პასუხის მონახაზი.</source>
+      <translation>An unsaved draft of the answer was restored.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>მაგ.: სზაკ-ის 28-ე მუხლი (პერსონალური მონაცემები)</source>
+      <translation>e.g. GAC Art. 28 (personal data)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>პასუხი — %1</source>
+      <translation>Answer — %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>პასუხი: %1</source>
+      <translation>Re: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>პასუხის &amp;ტექსტი</source>
+      <translation>Answer &amp;text</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>პასუხის რეგისტრაცია</source>
+      <translation>Register the answer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>უარის &amp;საფუძველი</source>
+      <translation>&amp;Ground of refusal</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentsPanel</name>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>&amp;გახსნა</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>&amp;დამატება…</source>
+      <translation>&amp;Add…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>&amp;წაშლა</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ასლის &amp;შენახვა…</source>
+      <translation>&amp;Save a copy…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>დამატებულია</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>დანართის წაშლა</source>
+      <translation>Delete attachment</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ვინ</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ზომა</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>სად შევინახო?</source>
+      <translation>Save where?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ფაილები შეგიძლიათ აქ გადმოათრიოთ.</source>
+      <translation>You can drop files here.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ფაილების დამატება</source>
+      <translation>Add files</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ფაილების შენახვა…</source>
+      <translation>Storing the files…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ფაილი</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>წაიშალოს „%1“? ეს ისტორიაში ჩაიწერება.</source>
+      <translation>Delete “%1”? This is written to the history.</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarDialog</name>
     <message>
       <location filename="../../ui/admin/calendar.py" />
@@ -123,6 +259,26 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
+      <source>&amp;დეტალები</source>
+      <translation>&amp;Details</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>&amp;ისტორია</source>
+      <translation>&amp;History</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>&amp;რეზოლუცია…</source>
+      <translation>&amp;Resolution…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>ანუ&amp;ლირება…</source>
+      <translation>Ca&amp;ncel registration…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
       <source>ბარათის &amp;ბეჭდვა (Ctrl+P)</source>
       <translation>&amp;Print the card (Ctrl+P)</translation>
     </message>
@@ -153,6 +309,11 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
+      <source>დანარ&amp;თები</source>
+      <translation>A&amp;ttachments</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
       <source>დახურვა</source>
       <translation>Close</translation>
     </message>
@@ -160,6 +321,11 @@
       <location filename="../../ui/dialogs/card.py" />
       <source>დოკუმენტი %1</source>
       <translation>Document %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>ელ&amp;ფოსტით გაგზავნა…</source>
+      <translation>Send by e-&amp;mail…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
@@ -193,6 +359,16 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
+      <source>კონტროლზეა</source>
+      <translation>Under control</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>კონტროლი</source>
+      <translation>Control</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
       <source>კორესპონდენტი</source>
       <translation>Correspondent</translation>
     </message>
@@ -213,8 +389,23 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
+      <source>პასუ&amp;ხი…</source>
+      <translation>Ans&amp;wer…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>რეზოლუცია</source>
+      <translation>Resolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
       <source>სამსახური</source>
       <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>საქმის და&amp;სრულება…</source>
+      <translation>C&amp;lose the case…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
@@ -238,13 +429,38 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
+      <source>შედეგი</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
       <source>შემსრულებელი</source>
       <translation>Executor</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
+      <source>შემსრულებლის შე&amp;ცვლა…</source>
+      <translation>Change e&amp;xecutor…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>შესრულების და&amp;წყება</source>
+      <translation>Start &amp;work</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
       <source>შინაარსი</source>
       <translation>Subject</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>წერილის &amp;PDF</source>
+      <translation>Letter &amp;PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/card.py" />
+      <source>წერილის მომზადება…</source>
+      <translation>Preparing the letter…</translation>
     </message>
   </context>
   <context>
@@ -985,6 +1201,74 @@ this week</translation>
     </message>
   </context>
   <context>
+    <name>DepartmentsDialog</name>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;აქტიური</source>
+      <translation>&amp;Active</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;დასახელება</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;კოდი</source>
+      <translation>&amp;Code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>არა</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>აქტიური</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>დასახელება</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>დასახელება &amp;ინგლისურად</source>
+      <translation>Name in &amp;English</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>დასახელება ინგლისურად</source>
+      <translation>Name in English</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>დიახ</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>თანამშრომლები</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>კოდი</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>სამსახურები</source>
+      <translation>Departments</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>შენახულია: %1</source>
+      <translation>Saved: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentActions</name>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
@@ -1101,6 +1385,87 @@ this week</translation>
       <location filename="../../ui/registry/filters.py" />
       <source>შენახული ფილტრები…</source>
       <translation>Saved filters…</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstAdminDialog</name>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>&amp;მომხმარებელი:</source>
+      <translation>&amp;User name:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>&amp;პაროლი:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>ადმინისტრატორი</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>გაუქმება</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>ეს ბაზა ახალია. შექმენით ადმინისტრატორის ანგარიში: ის დაამატებს თანამშრომლებს, სამსახურებს და მათ როლებს.</source>
+      <translation>This database is new. Create the administrator account: the administrator adds the staff, the departments and their roles.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>კანცელარია — პირველი გაშვება</source>
+      <translation>Kantselaria — first start</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>პაროლი &amp;კიდევ ერთხელ:</source>
+      <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>სახელი და &amp;გვარი:</source>
+      <translation>Full &amp;name:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>შექმნა</source>
+      <translation>Create</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryPanel</name>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>გახდა</source>
+      <translation>New value</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>დრო</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ველი</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>ვინ</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>იყო</source>
+      <translation>Old value</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/history.py" />
+      <source>მოქმედება</source>
+      <translation>Action</translation>
     </message>
   </context>
   <context>
@@ -1400,6 +1765,39 @@ this week</translation>
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>&amp;მომხმარებელი:</source>
+      <translation>&amp;User name:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>&amp;პაროლი:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>გაუქმება</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>კანცელარია — შესვლა</source>
+      <translation>Kantselaria — log in</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>სადემონსტრაციო ბაზა: მომხმარებლები %1, პაროლი „demo“.</source>
+      <translation>Demo database: users %1, password “demo”.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login.py" />
+      <source>შესვლა</source>
+      <translation>Log in</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <location filename="../../ui/main_window.py" />
@@ -1408,18 +1806,13 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
+      <source>%1 ვადაგადაც.</source>
+      <translation>%1 overdue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
       <source>&amp;ადმინისტრირება</source>
       <translation>&amp;Administration</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" />
-      <source>&amp;განახლება</source>
-      <translation>Re&amp;fresh</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" />
-      <source>&amp;გასვლა</source>
-      <translation>E&amp;xit</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
@@ -1435,6 +1828,11 @@ this week</translation>
       <location filename="../../ui/main_window.py" />
       <source>&amp;ვადების წესები…</source>
       <translation>&amp;Deadline rules…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
+      <source>&amp;თანამშრომლები…</source>
+      <translation>&amp;Staff…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
@@ -1465,6 +1863,16 @@ this week</translation>
       <location filename="../../ui/main_window.py" />
       <source>ახალი დოკუმენტის რეგისტრაცია (Ctrl+N)</source>
       <translation>Register a new document (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
+      <source>გა&amp;ნახლება</source>
+      <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
+      <source>გა&amp;სვლა</source>
+      <translation>E&amp;xit</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
@@ -1504,6 +1912,11 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
+      <source>მომხმარებლის &amp;შეცვლა…</source>
+      <translation>Switch &amp;user…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
       <source>მონაცემთა ბაზა: %1</source>
       <translation>Database: %1</translation>
     </message>
@@ -1534,6 +1947,11 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
+      <source>სამსა&amp;ხურები…</source>
+      <translation>&amp;Departments…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
       <source>ფილტრის სახელი:</source>
       <translation>Filter name:</translation>
     </message>
@@ -1541,6 +1959,11 @@ this week</translation>
       <location filename="../../ui/main_window.py" />
       <source>ფილტრის შენახვა</source>
       <translation>Save filter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
+      <source>ჩემი დავალებები</source>
+      <translation>My tasks</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
@@ -1579,6 +2002,49 @@ this week</translation>
       <location filename="../../ui/connection.py" />
       <source>პაროლი</source>
       <translation>Password</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReasonDialog</name>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;მიზეზი</source>
+      <translation>&amp;Reason</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;შენიშვნა</source>
+      <translation>&amp;Note</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>ანულირება</source>
+      <translation>Cancel registration</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>დასრულება</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>დასრულებული დოკუმენტი აღარ ჩანს ღია დავალებებში.</source>
+      <translation>A closed document no longer appears among open tasks.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>ნომერი არ გამოიყენება ხელახლა: ანულირებული დოკუმენტი ჟურნალში რჩება.</source>
+      <translation>The number is never reused: a cancelled document stays in the journal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>რეგისტრაციის ანულირება — %1</source>
+      <translation>Cancel registration — %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>საქმის დასრულება — %1</source>
+      <translation>Close the case — %1</translation>
     </message>
   </context>
   <context>
@@ -1904,6 +2370,79 @@ this week</translation>
     </message>
   </context>
   <context>
+    <name>ResolutionDialog</name>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;დავალება</source>
+      <translation>&amp;Instruction</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;თანაშემსრულებლები</source>
+      <translation>&amp;Co-executors</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;კონტროლზე აყვანა</source>
+      <translation>Put under &amp;control</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>&amp;მიზეზი</source>
+      <translation>&amp;Reason</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>ახალი &amp;შემსრულებელი</source>
+      <translation>New &amp;executor</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>ვადის გადაცილების &amp;საფუძველი</source>
+      <translation>&amp;Reason for a later due date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>კანონით დადგენილი ვადა: %1</source>
+      <translation>Statutory due date: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>მთავარი &amp;შემსრულებელი</source>
+      <translation>Main &amp;executor</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>რატომ აღემატება კანონით დადგენილ ვადას</source>
+      <translation>why it is later than the statutory due date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>რეზოლუცია — %1</source>
+      <translation>Resolution — %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>რეზოლუციის დადება</source>
+      <translation>Put the resolution</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>შემსრულებლის შეცვლა — %1</source>
+      <translation>Change executor — %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>შესრულების &amp;ვადა</source>
+      <translation>&amp;Due date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>შეცვლა</source>
+      <translation>Change</translation>
+    </message>
+  </context>
+  <context>
     <name>ResumeClockDialog</name>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
@@ -1941,6 +2480,65 @@ Remaining: %4 %5. %6</translation>
       <location filename="../../ui/admin/document_actions.py" />
       <source>სამუშაო დღე</source>
       <translation>working days</translation>
+    </message>
+  </context>
+  <context>
+    <name>SendDialog</name>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>&amp;ვის</source>
+      <translation>&amp;To</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>&amp;ტექსტი</source>
+      <translation>&amp;Text</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>SMTP &amp;პაროლი</source>
+      <translation>SMTP &amp;password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>გაგზავნა</source>
+      <translation>Send</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>გაუქმება</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>გიგზავნით პასუხს თქვენს მიმართვაზე (თან ერთვის).
+
+პატივისცემით,
+%1</source>
+      <translation>Please find attached the answer to your request.
+
+Yours sincerely,
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>ელფოსტით გაგზავნა — %1</source>
+      <translation>Send by e-mail — %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>თუ სერვერი პაროლს ითხოვს</source>
+      <translation>if the server asks for one</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>იგზავნება…</source>
+      <translation>Sending…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mail.py" />
+      <source>წერილის &amp;PDF დაერთოს</source>
+      <translation>Attach the letter as &amp;PDF</translation>
     </message>
   </context>
   <context>
@@ -2027,6 +2625,69 @@ The remaining days are kept; when the clarification arrives, the clock runs on f
       <location filename="../../ui/tasks.py" />
       <source>მიმდინარეობს…</source>
       <translation>In progress…</translation>
+    </message>
+  </context>
+  <context>
+    <name>TasksView</name>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>&amp;აღება შესასრულებლად</source>
+      <translation>&amp;Take to execute</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>ვადა</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>თარიღი</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>კორესპონდენტი</source>
+      <translation>Correspondent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>ნომერი</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>სამსახურის რიგი — ჯერ არავის აუღია</source>
+      <translation>Department queue — nobody has taken these yet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>სტატუსი</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>სულ: %1 · ვადაგადაცილებული: %2 · ვადა იწურება: %3</source>
+      <translation>Total: %1 · overdue: %2 · due soon: %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>შემსრულებელი</source>
+      <translation>Executor</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>შინაარსი</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>ჩემი დავალებები</source>
+      <translation>My tasks</translation>
+    </message>
+    <message>
+      <location filename="../../ui/inbox.py" />
+      <source>წითელი — ვადაგადაცილებული; ყვითელი — ვადა 3 სამუშაო დღეში იწურება.</source>
+      <translation>Red — overdue; amber — due within 3 working days.</translation>
     </message>
   </context>
   <context>
@@ -2155,6 +2816,140 @@ The remaining days are kept; when the clarification arrives, the clock runs on f
       <location filename="../../ui/admin/templates.py" />
       <source>— ყველა სამსახური (ზოგადი) —</source>
       <translation>— all departments (general) —</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersDialog</name>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;აქტიური (შეუძლია შესვლა)</source>
+      <translation>&amp;Active (may log in)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;ელფოსტა</source>
+      <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;პაროლი</source>
+      <translation>&amp;Password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;როლი</source>
+      <translation>&amp;Role</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>, პაროლის გარეშე</source>
+      <translation>, no password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>აქტიური</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>გათიშული</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>თანამშრომლები</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>მდგომარეობა</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>მინიმუმ 8 სიმბოლო</source>
+      <translation>at least 8 characters</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>მომ&amp;ხმარებელი</source>
+      <translation>&amp;User name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>მომხმარებელი</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>როლი</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>სამ&amp;სახური</source>
+      <translation>&amp;Department</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>სამსახური</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>სახელი და &amp;გვარი</source>
+      <translation>Full &amp;name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>სახელი, გვარი</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>შენახულია: %1 (%2)</source>
+      <translation>Saved: %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>ცარიელი — პაროლი არ იცვლება</source>
+      <translation>empty — the password stays</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>— არცერთი —</source>
+      <translation>— none —</translation>
+    </message>
+  </context>
+  <context>
+    <name>_AdminList</name>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;ახალი</source>
+      <translation>&amp;New</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>&amp;შენახვა</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>დახურვა</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>_DocumentAction</name>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>გაუქმება</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/routing.py" />
+      <source>დოკუმენტი ხელახლა ჩაიტვირთა (ახლა: %1). თქვენი ტექსტი შენარჩუნებულია — შეამოწმეთ და დააჭირეთ „კარგი“-ს ხელახლა.</source>
+      <translation>The document was reloaded (now: %1). Your text is kept — check it and press OK again.</translation>
     </message>
   </context>
   <context>

@@ -63,10 +63,10 @@ def test_sorting_by_due_date_happens_in_sql(qtbot, window, filled) -> None:  # t
 def test_switching_journal_shows_only_that_kind(qtbot, window, filled) -> None:  # type: ignore[no-untyped-def]
     m = window.model
     with qtbot.waitSignal(m.loaded, timeout=10_000) as sig:
-        window.nav.setCurrentRow(2)  # outgoing
+        window.show_page("outgoing")
     assert sig.args == [0]
     assert m.query.kind == "outgoing" and m.rowCount() == 0
     with qtbot.waitSignal(m.loaded, timeout=10_000):
-        window.nav.setCurrentRow(1)
-        window.nav.setCurrentRow(3)  # the incoming query is superseded at once
+        window.show_page("incoming")
+        window.show_page("internal")  # the incoming query is superseded at once
     assert m.query.kind == "internal" and m.rowCount() == 0

@@ -59,7 +59,7 @@ def test_a_dashboard_number_opens_exactly_those_documents(qtbot, window, ctx) ->
     late = _reg(ctx, "ლია გოგიბერიძე", "საჯარო ინფორმაცია", "foi", dt.date(2026, 10, 1))
     _reg(ctx, "ლევან ჯაყელი", "წერილი", "letter")
     with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
-        window.nav.setCurrentRow(0)
+        window.show_page("dashboard")
     assert window.pages.currentWidget() is window.dashboard
     table = window.dashboard.table
     assert table.item(0, 0).text() == "1"  # overdue in the whole office

@@ -57,7 +57,7 @@ ALLOWED_LATIN = {
     "PDF", "Excel", "CSV", "SQL", "Server", "SQLite", "PostgreSQL", "Microsoft", "ODBC",
     "Driver", "for", "Windows", "IP", "Ctrl", "Enter", "Esc", "keyring", "Encrypt",
     "TrustServerCertificate", "xlsx", "xlsm", "sqlite", "db", "dbo", "public", "English",
-    "DB", "SQLEXPRESS", "meria", "local",
+    "DB", "SQLEXPRESS", "meria", "local", "SHA", "SMTP",
 }  # fmt: skip
 # Kind letters and registration numbers (შ-12/2026, შ, გ, შდ) are Georgian in every
 # language: they are what is written on the paper.
@@ -181,10 +181,11 @@ def data_values(ctx: AppContext) -> list[str]:
 
 
 def interface_part(text: str, data: list[str]) -> str:
+    text = PATH.sub(" ", text)  # first: a short data value ("no") could split a path
     for value in data:
         if len(value) > 1:
             text = text.replace(value, " ")
-    text = PATH.sub(" ", TOKEN.sub(" ", text))
+    text = TOKEN.sub(" ", text)
     return EXCEL_COLUMN.sub(" ", SHORTCUT.sub(" ", text))
 
 
@@ -389,7 +390,8 @@ def test_every_ui_string_has_a_reviewed_english_translation() -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-def test_the_checkers_see_what_they_should() -> None:
+def test_the_checkers_see_what_they_should(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(KNOWN_GEORGIAN, ("CardDialog/", "შემოსული"), "a known leftover")
     data = Data(common=["თამარ ხუციშვილი"], scoped={"Import": ["Sheet1"]})
     ka = [("a", "მომხმარებელი: თამარ ხუციშვილი"), ("b", "ბაზა: /tmp/k.sqlite3"),
           ("c", "ბეჭდვა (Ctrl+P)"), ("d", "Save"), ("e", "ნიმუში: {seq:05d}"),

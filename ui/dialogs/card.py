@@ -15,18 +15,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app import messages
+from app import messages, routing
 from app.documents import DocumentCard, print_slip
 from app.registration import RegisteredDocument
 from app.registry import OPEN_STATUSES
+from app.routing import AnswerResult
+from ui.admin.common import may
 from ui.admin.document_actions import ExtendDialog, LinksPanel, ResumeClockDialog, StopClockDialog
 from ui.context import AppContext
+from ui.dialogs.history import AttachmentsPanel, HistoryPanel
 from ui.errors import show_error
 from ui.registry.model import day
+from ui.routing import AnswerDialog, ReasonDialog, ResolutionDialog, reply_letter_path
 from ui.tasks import TaskRunner
 
 
@@ -73,6 +78,13 @@ class CardDialog(QDialog):
             (self.tr("შემსრულებელი"), card.executor),
             (self.tr("დაარეგისტრირა"), card.created_by),
         ]
+        if card.assignees:
+            rows.append((self.tr("რეზოლუცია"), "\n".join(card.assignees)))
+        if card.under_control:
+            rows.append((self.tr("კონტროლი"), self.tr("კონტროლზეა")))
+        if card.outcome:
+            ground = f" — {card.outcome_ground}" if card.outcome_ground else ""
+            rows.append((self.tr("შედეგი"), card.outcome_label + ground))
         for title, value in rows:
             v = QLabel(value)
             v.setWordWrap(True)
@@ -108,12 +120,25 @@ class CardDialog(QDialog):
         self.links.changed.connect(lambda: self.changed.emit(card.id))
         self.links.open_document.connect(self.open_document.emit)
         self.action_dialog: QDialog | None = None
+        self._build_routing(buttons)
 
+        details = QWidget()
+        dl = QVBoxLayout(details)
+        dl.addLayout(form)
+        dl.addLayout(actions)
+        dl.addLayout(self.routing_row)
+        dl.addWidget(QLabel(self.tr("დაკავშირებული დოკუმენტები")))
+        dl.addWidget(self.links)
+        self.history = HistoryPanel(ctx, runner, card.id, self)
+        self.attachments = AttachmentsPanel(ctx, runner, card.id, self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("card_tabs")
+        self.tabs.addTab(details, self.tr("&დეტალები"))
+        self.tabs.addTab(self.history, self.tr("&ისტორია"))
+        self.tabs.addTab(self.attachments, self.tr("დანარ&თები"))
+        self.tabs.currentChanged.connect(self._tab_chosen)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addLayout(actions)
-        lay.addWidget(QLabel(self.tr("დაკავშირებული დოკუმენტები")))
-        lay.addWidget(self.links)
+        lay.addWidget(self.tabs)
         lay.addWidget(buttons)
         self.slip_path: Path | None = None
 
@@ -130,6 +155,111 @@ class CardDialog(QDialog):
             self.slip_path = path
 
         print_slip_async(self._ctx, self._runner, self.card.id, self, done)
+
+    # --- routing: resolution, take into work, answer, close, cancel -------------------
+    def _build_routing(self, buttons: QDialogButtonBox) -> None:
+        card, actor = self.card, self._ctx.actor
+        st = card.status
+        mine = actor.user_id == card.executor_id or actor.user_id in card.assignee_ids
+        incoming = card.kind == "incoming"
+        self.assign_button = QPushButton(self.tr("&რეზოლუცია…"))
+        self.reassign_button = QPushButton(self.tr("შემსრულებლის შე&ცვლა…"))
+        self.start_button = QPushButton(self.tr("შესრულების და&წყება"))
+        self.answer_button = QPushButton(self.tr("პასუ&ხი…"))
+        self.finish_button = QPushButton(self.tr("საქმის და&სრულება…"))
+        self.cancel_button = QPushButton(self.tr("ანუ&ლირება…"))
+        self.letter_button = QPushButton(self.tr("წერილის &PDF"))
+        self.email_button = QPushButton(self.tr("ელ&ფოსტით გაგზავნა…"))
+        visible = {
+            self.assign_button: incoming and st == "registered" and may(actor, "assign"),
+            self.reassign_button: st in ("assigned", "in_progress") and may(actor, "assign"),
+            self.start_button: st == "assigned" and mine,
+            self.answer_button: incoming
+            and st in ("assigned", "in_progress")
+            and (mine or may(actor, "assign")),
+            self.finish_button: st in ("registered", "answered", "forwarded")
+            and may(actor, "close"),
+            self.cancel_button: st in ("registered", "assigned") and may(actor, "cancel"),
+            self.letter_button: card.kind == "outgoing",
+            self.email_button: card.kind == "outgoing" and may(actor, "attach"),
+        }
+        self.routing_row = QHBoxLayout()
+        for b, show in visible.items():
+            b.setVisible(bool(show))
+            self.routing_row.addWidget(b)
+        self.routing_row.addStretch(1)
+        self.assign_button.clicked.connect(lambda: self._routing(ResolutionDialog(
+            self._ctx, self._runner, self.card, self)))  # fmt: skip
+        self.reassign_button.clicked.connect(lambda: self._routing(ResolutionDialog(
+            self._ctx, self._runner, self.card, self, reassign=True)))  # fmt: skip
+        self.answer_button.clicked.connect(self.open_answer)
+        self.finish_button.clicked.connect(lambda: self._routing(ReasonDialog(
+            self._ctx, self._runner, self.card, "close", self)))  # fmt: skip
+        self.cancel_button.clicked.connect(lambda: self._routing(ReasonDialog(
+            self._ctx, self._runner, self.card, "cancel", self)))  # fmt: skip
+        self.start_button.clicked.connect(self.start_work)
+        self.letter_button.clicked.connect(self.reply_letter)
+        self.email_button.clicked.connect(self.open_email)
+
+    def _routing(self, dlg: QDialog) -> QDialog:
+        dlg.done.connect(lambda _value: self.changed.emit(self.card.id))  # type: ignore[attr-defined]
+        self.action_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def open_answer(self) -> QDialog:
+        dlg = AnswerDialog(self._ctx, self._runner, self.card, self)
+        dlg.done.connect(self._answered)
+        self.action_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _answered(self, result: AnswerResult) -> None:
+        self.answer_result = result
+        self.changed.emit(self.card.id)
+        self.open_document.emit(result.outgoing_id)  # the reply: print it, send it
+
+    def start_work(self) -> None:
+        ctx, doc_id = self._ctx, self.card.id
+        self._runner.run(
+            lambda c: routing.start(ctx.db, ctx.actor, doc_id, clock=ctx.clock),
+            lambda _state: self.changed.emit(doc_id),
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def reply_letter(self) -> None:
+        """The reply on the letterhead as PDF, opened in the system viewer."""
+        ctx, doc_id = self._ctx, self.card.id
+        target = reply_letter_path(doc_id)
+
+        def done(path: Path) -> None:
+            self.letter_path = path
+            open_file(path)
+
+        self._runner.run(
+            lambda c: routing.reply_letter(ctx.db, ctx.actor, doc_id, target),
+            done,
+            on_error=lambda exc: show_error(self, exc),
+            label=self.tr("წერილის მომზადება…"),
+            owner=self,
+        )
+
+    def open_email(self) -> QDialog:
+        from ui.mail import SendDialog
+
+        dlg = SendDialog(self._ctx, self._runner, self.card, self)
+        dlg.sent.connect(lambda _m: (self.attachments.reload(), self.history.reload()))
+        self.action_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _tab_chosen(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.history:
+            self.history.reload()
+        elif page is self.attachments:
+            self.attachments.reload()
 
 
 def print_slip_async(

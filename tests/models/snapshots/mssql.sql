@@ -404,6 +404,58 @@ UPDATE alembic_version SET version_num='0003_search' WHERE alembic_version.versi
 
 GO
 
+-- Running upgrade 0003_search -> 0004_routing
+
+CREATE TABLE assignments (
+    id INTEGER NOT NULL IDENTITY, 
+    document_id INTEGER NOT NULL, 
+    user_id INTEGER NOT NULL, 
+    role NVARCHAR(10) NOT NULL, 
+    instruction NVARCHAR(max) NOT NULL, 
+    due_date DATE NULL, 
+    assigned_by INTEGER NULL, 
+    assigned_at DATETIME2 NOT NULL, 
+    state NVARCHAR(15) NOT NULL, 
+    done_at DATETIME2 NULL, 
+    note NVARCHAR(500) NOT NULL, 
+    CONSTRAINT pk_assignments PRIMARY KEY (id), 
+    CONSTRAINT ck_assignments_role CHECK (role IN ('main', 'co')), 
+    CONSTRAINT ck_assignments_state CHECK (state IN ('open', 'in_progress', 'done', 'withdrawn')), 
+    CONSTRAINT fk_assignments_assigned_by_users FOREIGN KEY(assigned_by) REFERENCES users (id), 
+    CONSTRAINT fk_assignments_document_id_documents FOREIGN KEY(document_id) REFERENCES documents (id), 
+    CONSTRAINT fk_assignments_user_id_users FOREIGN KEY(user_id) REFERENCES users (id)
+);
+
+GO
+
+CREATE INDEX ix_assignments_document_id ON assignments (document_id);
+
+GO
+
+CREATE INDEX ix_assignments_user_id_state ON assignments (user_id, state);
+
+GO
+
+ALTER TABLE documents ADD outcome NVARCHAR(30) NULL;
+
+GO
+
+ALTER TABLE documents ADD outcome_ground NVARCHAR(500) NOT NULL DEFAULT '';
+
+GO
+
+ALTER TABLE documents ADD due_override_reason NVARCHAR(500) NOT NULL DEFAULT '';
+
+GO
+
+ALTER TABLE documents ADD CONSTRAINT ck_documents_outcome CHECK (outcome IS NULL OR outcome IN ('granted', 'partly_granted', 'refused', 'forwarded', 'clarification_requested', 'left_without_consideration'));
+
+GO
+
+UPDATE alembic_version SET version_num='0004_routing' WHERE alembic_version.version_num = '0003_search';
+
+GO
+
 COMMIT;
 
 GO
