@@ -419,6 +419,7 @@ class MainWindow(QMainWindow):
             ("import", self.tr("ძველი ჟურნალის &იმპორტი (Excel)…")),
             ("users", self.tr("&თანამშრომლები…")),
             ("departments", self.tr("სამსა&ხურები…")),
+            ("office", self.tr("&ბლანკი და ელფოსტა…")),
         ):
             act = adm_menu.addAction(title)
             act.triggered.connect(lambda _checked=False, k=key: self.open_dialog(k))
@@ -428,6 +429,7 @@ class MainWindow(QMainWindow):
         from ui.admin.calendar import CalendarDialog
         from ui.admin.correspondents import CorrespondentsDialog
         from ui.admin.deadlines import DeadlineRulesDialog
+        from ui.admin.office import OfficeDialog
         from ui.admin.templates import TemplatesDialog
         from ui.admin.users import DepartmentsDialog, UsersDialog
         from ui.importing import ImportDialog
@@ -442,6 +444,7 @@ class MainWindow(QMainWindow):
             "import": ImportDialog,
             "users": UsersDialog,
             "departments": DepartmentsDialog,
+            "office": OfficeDialog,
         }
         dlg = classes[key](self.ctx, self.runner, self)  # type: ignore[call-arg]
         if key == "calendar":

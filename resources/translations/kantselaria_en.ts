@@ -1816,6 +1816,11 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
+      <source>&amp;ბლანკი და ელფოსტა…</source>
+      <translation>&amp;Letterhead and e-mail…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" />
       <source>&amp;გახსნა</source>
       <translation>&amp;Open</translation>
     </message>
@@ -1974,6 +1979,114 @@ this week</translation>
       <location filename="../../ui/main_window.py" />
       <source>ძველი ჟურნალის &amp;იმპორტი (Excel)…</source>
       <translation>&amp;Import an old journal (Excel)…</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfficeDialog</name>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>SMTP სერვერი</source>
+      <translation>SMTP server</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>არჩევა…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>ბლანკი</source>
+      <translation>Letterhead</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>ბლანკი და ელფოსტა</source>
+      <translation>Letterhead and e-mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>გამგზავნის მისამართი</source>
+      <translation>Sender address</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>გერბი / ლოგო</source>
+      <translation>Coat of arms / logo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>გერბი / ლოგო (PNG, JPEG)</source>
+      <translation>Coat of arms / logo (PNG, JPEG)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>დანართის ზღვარი</source>
+      <translation>Attachment limit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>დაშიფრული კავშირი (STARTTLS)</source>
+      <translation>Encrypted connection (STARTTLS)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>დაწესებულება</source>
+      <translation>Office</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>დახურვა</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>ელფოსტა</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>ელფოსტის სერვერი</source>
+      <translation>Mail server</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>მისამართი</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>მომხმარებელი</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>პორტი</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>ტელეფონი</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>შენახვა</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>შენახულია.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>ხელმომწერი</source>
+      <translation>Signer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source>ხელმომწერის თანამდებობა</source>
+      <translation>Signer's title</translation>
     </message>
   </context>
   <context>
