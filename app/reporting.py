@@ -64,6 +64,7 @@ from models.tables import (
 )
 from reports.data import (
     ChartBar,
+    CountLine,
     DepartmentDiscipline,
     DisciplineFigures,
     ExecutorDiscipline,
@@ -694,11 +695,12 @@ def foi_annual(
     """The public-information report for a calendar year, as of *as_of* (default today).
 
     Figures: ``received`` (registered public-information requests, not cancelled);
-    ``forwarded`` (status forwarded); ``outcome_not_recorded`` (answered or closed — the
-    outcome column arrives with routing); ``pending`` (not answered);
+    ``forwarded`` (status forwarded); ``granted_full`` / ``granted_partly`` / ``refused``
+    (the answer's outcome, refusals also by their legal ground); ``outcome_not_recorded``
+    (answered or closed without an outcome: closed before routing existed); ``pending``;
     ``answered_on_time`` / ``answered_late`` (forwarded included); ``overdue`` (answered
-    late + still open past the due date). Granted / partly / refused / appeals / fees
-    are 0 until the schema records them.
+    late + still open past the due date). Appeals and fees are 0 until the schema records
+    them.
     """
     require(actor, "view_registry")
     per = parse_period(str(year) if isinstance(year, int) else year)
@@ -713,14 +715,30 @@ def foi_annual(
             select(
                 func.count(Document.id),
                 _count_if(and_(answered, Document.status == "forwarded")),
-                _count_if(and_(answered, Document.status.in_(("answered", "closed")))),
+                _count_if(
+                    and_(
+                        answered,
+                        Document.status.in_(("answered", "closed")),
+                        Document.outcome.is_(None),
+                    )
+                ),
+                _count_if(and_(answered, Document.outcome == "granted")),
+                _count_if(and_(answered, Document.outcome == "partly_granted")),
+                _count_if(and_(answered, Document.outcome == "refused")),
                 _count_if(not_(answered)),
                 _count_if(_on_time(as_of)),
                 _count_if(_late(as_of)),
                 _count_if(_overdue_open(as_of)),
             ).where(*_foi_where(per, as_of))
         ).one()
-    received, forwarded, not_recorded, pending, on_time, late, open_late = (int(x) for x in r)
+        grounds = s.execute(
+            select(Document.outcome_ground, func.count(Document.id))
+            .where(*_foi_where(per, as_of), answered, Document.outcome == "refused")
+            .group_by(Document.outcome_ground)
+            .order_by(func.count(Document.id).desc(), Document.outcome_ground)
+        ).all()
+    (received, forwarded, not_recorded, granted, partly, refused,
+     pending, on_time, late, open_late) = (int(x) for x in r)  # fmt: skip
     end = min(per.end, as_of)
     due = dt.date(per.start.year, *FOI_DUE_MONTH_DAY)
     notes = []
@@ -742,10 +760,12 @@ def foi_annual(
         header=header,
         year=per.start.year,
         received=received,
-        granted_full=0,
-        granted_partly=0,
-        refused=0,
-        refusals_by_ground=(),
+        granted_full=granted,
+        granted_partly=partly,
+        refused=refused,
+        refusals_by_ground=tuple(
+            CountLine(ground or "საფუძველი არ არის მითითებული", int(n)) for ground, n in grounds
+        ),
         refused_by_official=(),
         forwarded=forwarded,
         outcome_not_recorded=not_recorded,

@@ -172,3 +172,20 @@ def test_queue_claim_and_confidential_documents(
         routing.claim(db, office["co"], secret, clock)  # not his to see
     counts = routing.task_counts(db, office["exec"], clock)
     assert (counts.total, counts.queue) == (1, 1)
+
+
+def test_the_annual_foi_report_counts_the_recorded_outcomes(
+    db: Database, clock: FixedClock, office: dict[str, Actor]
+) -> None:
+    from app.reporting import foi_annual
+
+    for outcome, ground in (("granted", ""), ("refused", "სზაკ-ის 28-ე მუხლი"),
+                            ("refused", "სზაკ-ის 28-ე მუხლი"), ("partly_granted", "")):  # fmt: skip
+        doc = _request(db, office["reg"], clock)
+        routing.assign(db, office["head"], doc, ResolutionInput(office["exec"].user_id), clock)
+        routing.answer(db, office["exec"], doc, AnswerInput(outcome, "პასუხი", "ტექსტი", ground),
+                       clock)  # fmt: skip
+    r = foi_annual(db, office["admin"], 2026, clock=clock)
+    assert (r.received, r.granted_full, r.granted_partly, r.refused) == (4, 1, 1, 2)
+    assert [(c.label, c.count) for c in r.refusals_by_ground] == [("სზაკ-ის 28-ე მუხლი", 2)]
+    assert r.outcome_not_recorded == 0
