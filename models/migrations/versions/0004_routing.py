@@ -31,7 +31,16 @@ OUTCOMES = (
 )
 
 
+def _schema() -> str | None:
+    """The schema the tables live in when a profile names one (env.py gives it to alembic
+    as the version table's schema): alembic's ALTER TABLE does not go through the engine's
+    ``schema_translate_map``, so it is passed explicitly."""
+    schema = op.get_context().version_table_schema
+    return str(schema) if schema else None
+
+
 def upgrade() -> None:
+    schema = _schema()
     op.create_table(
         "assignments",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -67,19 +76,26 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_assignments_document_id"), "assignments", ["document_id"])
     op.create_index(op.f("ix_assignments_user_id_state"), "assignments", ["user_id", "state"])
-    op.add_column("documents", sa.Column("outcome", sa.Unicode(length=30), nullable=True))
+    op.add_column(
+        "documents", sa.Column("outcome", sa.Unicode(length=30), nullable=True), schema=schema
+    )
     op.add_column(
         "documents",
         sa.Column("outcome_ground", sa.Unicode(length=500), server_default="", nullable=False),
+        schema=schema,
     )
     op.add_column(
         "documents",
         sa.Column("due_override_reason", sa.Unicode(length=500), server_default="", nullable=False),
+        schema=schema,
     )
     if op.get_context().dialect.name != "sqlite":
         allowed = ", ".join(f"'{o}'" for o in OUTCOMES)
         op.create_check_constraint(
-            op.f("ck_documents_outcome"), "documents", f"outcome IS NULL OR outcome IN ({allowed})"
+            op.f("ck_documents_outcome"),
+            "documents",
+            f"outcome IS NULL OR outcome IN ({allowed})",
+            schema=schema,
         )
 
 
