@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self.registration: RegistrationDialog | None = None
         self.card: CardDialog | None = None
+        self._open_gen = 0
         self.notice: RegisteredNotice | None = None
         self.dialogs: dict[str, QDialog] = {}
 
@@ -365,8 +366,12 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: int) -> None:
         """Open the card of *doc_id* (from the table, a link, or after a change)."""
         ctx = self.ctx
+        self._open_gen += 1
+        gen = self._open_gen
 
         def done(card: documents.DocumentCard) -> None:
+            if gen != self._open_gen:
+                return  # another card was asked for meanwhile (the reply after an answer)
             if self.card is not None:
                 self.card.close()
             self.card = CardDialog(ctx, self.runner, card, self)
