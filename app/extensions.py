@@ -322,52 +322,61 @@ def stop_clock(
     now = clock.now_utc()
     with db.write() as s:
         doc = load_document(s, doc_id)
-        _require_open(doc)
-        if doc.due_date is None:
-            raise ValidationError("deadline.none", field="document", number=doc.reg_number)
-        if day < doc.reg_date:
-            raise ValidationError(
-                "date.before_registration",
-                field="on_date",
-                got=day.isoformat(),
-                lo=doc.reg_date.isoformat(),
-            )
-        dtype = s.get(DocumentType, doc.doc_type_id)
-        assert dtype is not None
-        cal = load_calendar(s)
-        unit = clock_unit(dtype.deadline_unit)
-        left = days_left(day, doc.due_date, unit, cal)
-        stat_left = (
-            days_left(day, doc.statutory_due_date, unit, cal) if doc.statutory_due_date else None
-        )
-        st = ClockStop(
-            document_id=doc.id,
-            stopped_on=day,
-            previous_status=doc.status,
-            count_unit=unit,
-            remaining_days=left,
-            statutory_remaining_days=stat_left,
-            due_date_at_stop=doc.due_date,
-            note=text,
-            stopped_by=actor.user_id,
-            stopped_at=now,
-        )
-        s.add(st)
-        old_status = doc.status
-        doc.status = "awaiting_clarification"
-        record_document_change(
-            s,
-            doc,
-            at=now,
-            user_id=actor.user_id,
-            action="stop_clock",
-            changes=[
-                Change("status", old_status, doc.status),
-                Change("remaining_days", "", f"{left} {unit}"),
-                Change("note", "", text),
-            ],
-        )
+        st = stop_in_session(s, actor, doc, day, text, now)
         return _stop_info(s, st, doc, None)
+
+
+def stop_in_session(
+    s: Session, actor: Actor, doc: Document, day: dt.date, text: str, now: dt.datetime
+) -> ClockStop:
+    """Stop *doc*'s clock from *day* inside the caller's transaction (the answer asking the
+    citizen for a clarification uses it too); *text* is already cleaned."""
+    _require_open(doc)
+    if doc.due_date is None:
+        raise ValidationError("deadline.none", field="document", number=doc.reg_number)
+    if day < doc.reg_date:
+        raise ValidationError(
+            "date.before_registration",
+            field="on_date",
+            got=day.isoformat(),
+            lo=doc.reg_date.isoformat(),
+        )
+    dtype = s.get(DocumentType, doc.doc_type_id)
+    assert dtype is not None
+    cal = load_calendar(s)
+    unit = clock_unit(dtype.deadline_unit)
+    left = days_left(day, doc.due_date, unit, cal)
+    stat_left = (
+        days_left(day, doc.statutory_due_date, unit, cal) if doc.statutory_due_date else None
+    )
+    st = ClockStop(
+        document_id=doc.id,
+        stopped_on=day,
+        previous_status=doc.status,
+        count_unit=unit,
+        remaining_days=left,
+        statutory_remaining_days=stat_left,
+        due_date_at_stop=doc.due_date,
+        note=text,
+        stopped_by=actor.user_id,
+        stopped_at=now,
+    )
+    s.add(st)
+    old_status = doc.status
+    doc.status = "awaiting_clarification"
+    record_document_change(
+        s,
+        doc,
+        at=now,
+        user_id=actor.user_id,
+        action="stop_clock",
+        changes=[
+            Change("status", old_status, doc.status),
+            Change("remaining_days", "", f"{left} {unit}"),
+            Change("note", "", text),
+        ],
+    )
+    return st
 
 
 def resume_clock(

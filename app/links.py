@@ -117,35 +117,42 @@ def link(
     with db.write() as s:
         a = load_document(s, from_id)
         b = load_document(s, to_id)
-        same = and_(DocumentLink.from_id == a.id, DocumentLink.to_id == b.id)
-        if link_type == "related":  # symmetric: b related a is the same link
-            same = or_(same, and_(DocumentLink.from_id == b.id, DocumentLink.to_id == a.id))
-        if s.scalar(
-            select(DocumentLink.id).where(same, DocumentLink.link_type == link_type).limit(1)
-        ):
-            raise ValidationError(
-                "link.exists",
-                field="link",
-                a=a.reg_number,
-                b=b.reg_number,
-                link=LINK_NAMES[link_type][0],
-            )
-        ln = DocumentLink(
-            from_id=a.id, to_id=b.id, link_type=link_type, created_by=actor.user_id, created_at=now
-        )
-        s.add(ln)
-        s.flush()
-        for doc, kind, other in ((a, link_type, b), (b, INVERSE[link_type], a)):
-            record(
-                s,
-                at=now,
-                user_id=actor.user_id,
-                action="link",
-                entity="document",
-                entity_id=doc.id,
-                changes=[Change(kind, "", other.reg_number)],
-            )
+        ln = link_in_session(s, actor, a, b, link_type, now)
         return _seen(s, ln, a.id)
+
+
+def link_in_session(
+    s: Session, actor: Actor, a: Document, b: Document, link_type: str, now: dt.datetime
+) -> DocumentLink:
+    """Link *a* to *b* inside the caller's transaction (the answer links its reply so),
+    audited on both documents; a link that exists already is refused."""
+    same = and_(DocumentLink.from_id == a.id, DocumentLink.to_id == b.id)
+    if link_type == "related":  # symmetric: b related a is the same link
+        same = or_(same, and_(DocumentLink.from_id == b.id, DocumentLink.to_id == a.id))
+    if s.scalar(select(DocumentLink.id).where(same, DocumentLink.link_type == link_type).limit(1)):
+        raise ValidationError(
+            "link.exists",
+            field="link",
+            a=a.reg_number,
+            b=b.reg_number,
+            link=LINK_NAMES[link_type][0],
+        )
+    ln = DocumentLink(
+        from_id=a.id, to_id=b.id, link_type=link_type, created_by=actor.user_id, created_at=now
+    )
+    s.add(ln)
+    s.flush()
+    for doc, kind, other in ((a, link_type, b), (b, INVERSE[link_type], a)):
+        record(
+            s,
+            at=now,
+            user_id=actor.user_id,
+            action="link",
+            entity="document",
+            entity_id=doc.id,
+            changes=[Change(kind, "", other.reg_number)],
+        )
+    return ln
 
 
 def unlink(db: Database, actor: Actor, link_id: int, clock: Clock | None = None) -> None:
@@ -235,7 +242,9 @@ def repeat_warnings(
         who.append(Correspondent.org_code == code)
     if not who:
         return []
-    since = reg_date - dt.timedelta(days=window_days)
+    # A date typed near year 1 has no "30 days before": count from the first day there is.
+    window = dt.timedelta(days=window_days)
+    since = reg_date - window if reg_date - dt.date.min >= window else dt.date.min
     with db.read() as s:
         type_id = s.scalar(select(DocumentType.id).where(DocumentType.code == doc_type))
         if type_id is None:

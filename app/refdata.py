@@ -120,8 +120,15 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "email_sent": ("გაიგზავნა ელფოსტით", "Sent by e-mail"),
     "open_confidential": ("კონფიდენციალურის გახსნა", "Confidential document opened"),
     "edit": ("რედაქტირება", "Edited"),
+    "merge_correspondent": ("კორესპონდენტების გაერთიანება", "Correspondents merged"),
     "import": ("იმპორტი", "Imported"),
     "demo": ("სადემონსტრაციო მონაცემები", "Demo data"),
+}
+
+# The unit of the days left when a document's clock is stopped (app.extensions).
+COUNT_UNIT_NAMES: dict[str, tuple[str, str]] = {
+    "working_days": ("სამუშაო დღე", "working days"),
+    "calendar_days": ("კალენდარული დღე", "calendar days"),
 }
 
 ROLE_NAMES: dict[str, tuple[str, str]] = {

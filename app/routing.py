@@ -10,11 +10,14 @@ given ``expected_version``, refuses to overwrite a change another clerk saved me
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import messages
 from app.attachments import visible_document
@@ -23,6 +26,8 @@ from app.auth import Actor, require
 from app.clock import Clock, SystemClock
 from app.dates import long_date
 from app.errors import NotFound, PermissionDenied, ValidationError
+from app.extensions import stop_in_session
+from app.links import link_in_session
 from app.refdata import OUTCOME_NAMES, STATUS_NAMES, label
 from app.registration import RegistrationInput, register_in_session
 from app.rules import stale_error
@@ -132,6 +137,19 @@ def _check_version(s: Session, doc: Document, expected: int | None) -> None:
         raise stale_error(s, "document", doc.id, doc.updated_at)
 
 
+@contextmanager
+def _writing(db: Database, doc_id: int) -> Iterator[Session]:
+    """``db.write()``, where a concurrent save that slipped in between reading the card and
+    writing it (the versioned UPDATE matched no row: a server database, two transactions at
+    once) gets the same "changed by X at T" as a stale ``expected_version``."""
+    try:
+        with db.write() as s:
+            yield s
+    except StaleDataError:
+        with db.read() as s:
+            raise stale_error(s, "document", doc_id, None) from None
+
+
 def _head_may(actor: Actor, doc: Document) -> bool:
     """Administrators act on any document; a head on his department's (or an unrouted one)."""
     if actor.role == "admin":
@@ -187,7 +205,7 @@ def assign(
     if inp.main_executor_id in inp.co_executor_ids:
         raise ValidationError("routing.main_is_co", field="co_executors")
     _c, now = _now(clock)
-    with db.write() as s:
+    with _writing(db, doc_id) as s:
         doc = _load_visible(s, actor, doc_id)
         _require_head(actor, doc, "assign")
         _check_version(s, doc, inp.expected_version)
@@ -203,7 +221,14 @@ def assign(
             raise ValidationError("routing.due_before_registration", field="due_date",
                                   date=long_date(doc.reg_date))  # fmt: skip
         limit = doc.statutory_due_date
-        if due is not None and limit is not None and due > limit and not reason:
+        # A date the head sets past the statutory one needs a reason; keeping the current
+        # due date (already extended through app.extensions, with its own reason) does not.
+        overrides = (
+            inp.due_date is not None and due != doc.due_date
+            and due is not None and limit is not None and due > limit
+        )  # fmt: skip
+        if overrides and not reason:
+            assert limit is not None
             raise ValidationError(
                 "routing.due_after_statutory", field="override_reason", date=long_date(limit)
             )
@@ -220,7 +245,7 @@ def assign(
         if due != doc.due_date:
             changes.append(Change("due_date", str(doc.due_date or ""), str(due or "")))
             doc.due_date = due
-        if due is not None and limit is not None and due > limit:
+        if overrides:
             changes.append(Change("due_override_reason", doc.due_override_reason, reason))
             doc.due_override_reason = reason
         if inp.under_control != doc.under_control:
@@ -249,7 +274,7 @@ def reassign(
     """Another main executor, with the reason; the previous one's part is withdrawn."""
     why = clean_text(reason, "reason", max_len=REASON_MAX, required=True)
     _c, now = _now(clock)
-    with db.write() as s:
+    with _writing(db, doc_id) as s:
         doc = _load_visible(s, actor, doc_id)
         _require_head(actor, doc, "assign")
         _check_version(s, doc, expected_version)
@@ -300,15 +325,19 @@ def _my_assignment(s: Session, actor: Actor, doc: Document) -> Assignment | None
     )  # fmt: skip
 
 
-def start(db: Database, actor: Actor, doc_id: int, clock: Clock | None = None) -> DocumentState:
+def start(
+    db: Database, actor: Actor, doc_id: int, clock: Clock | None = None,
+    expected_version: int | None = None,
+) -> DocumentState:  # fmt: skip
     """The executor takes the document into work: assigned → in progress."""
     require(actor, "answer")
     _c, now = _now(clock)
-    with db.write() as s:
+    with _writing(db, doc_id) as s:
         doc = _load_visible(s, actor, doc_id)
         mine = _my_assignment(s, actor, doc)
         if mine is None:
             raise PermissionDenied("routing.not_your_task")
+        _check_version(s, doc, expected_version)
         changes: list[Change] = []
         _move(doc, "in_progress", changes)
         mine.state = "in_progress"
@@ -317,12 +346,16 @@ def start(db: Database, actor: Actor, doc_id: int, clock: Clock | None = None) -
         return _state(s, doc)
 
 
-def claim(db: Database, actor: Actor, doc_id: int, clock: Clock | None = None) -> DocumentState:
+def claim(
+    db: Database, actor: Actor, doc_id: int, clock: Clock | None = None,
+    expected_version: int | None = None,
+) -> DocumentState:  # fmt: skip
     """An executor takes a document from his department's queue: he becomes its executor."""
     require(actor, "claim")
     _c, now = _now(clock)
-    with db.write() as s:
+    with _writing(db, doc_id) as s:
         doc = _load_visible(s, actor, doc_id)
+        _check_version(s, doc, expected_version)
         if doc.kind != "incoming" or doc.status != "registered" or doc.executor_id is not None:
             raise ValidationError("routing.not_in_queue", field="document", number=doc.reg_number)
         if doc.department_id is None or doc.department_id != actor.department_id:
@@ -519,12 +552,14 @@ def answer(
     db: Database, actor: Actor, doc_id: int, inp: AnswerInput, clock: Clock | None = None
 ) -> AnswerResult:
     """Register the reply as an outgoing document linked to the request; the executor's part
-    is done; when every part is done the request is answered (or forwarded) and closed."""
+    is done; when every part is done the request is answered (or forwarded) and closed.
+    A letter asking for a clarification instead stops the request's clock
+    (awaiting_clarification) and leaves the parts open for the answer that follows."""
     require(actor, "answer")
     subject, body, ground, addressee, outcome = _validate_answer(inp)
     c, now = _now(clock)
     today = c.today()
-    with db.write() as s:
+    with _writing(db, doc_id) as s:
         doc = _load_visible(s, actor, doc_id)
         _check_version(s, doc, inp.expected_version)
         if doc.kind != "incoming":
@@ -553,9 +588,14 @@ def answer(
         out = s.get(Document, reply.id)
         assert out is not None
         out.due_date = out.statutory_due_date = None  # a sent letter has no deadline
-        s.add(DocumentLink(from_id=out.id, to_id=doc.id, link_type="reply_to",
-                           created_by=actor.user_id, created_at=now))  # fmt: skip
-        parts = [mine] if mine is not None else list(s.scalars(
+        link_in_session(s, actor, out, doc, "reply_to", now)
+        # Asking the citizen for a clarification stops the clock (app.extensions) and leaves
+        # every part open: the real answer follows when the citizen replies and the clock is
+        # resumed. A document without a deadline has no clock to stop: its letter answers it.
+        clarify = outcome == "clarification_requested" and doc.due_date is not None
+        if clarify:
+            check_transition(doc.status, "awaiting_clarification")
+        parts = [] if clarify else [mine] if mine is not None else list(s.scalars(
             select(Assignment).where(Assignment.document_id == doc.id,
                                      Assignment.state.in_(ACTIVE))))  # fmt: skip
         for a in parts:
@@ -567,7 +607,7 @@ def answer(
             )
         )
         changes = [Change("reply", "", reply.number)]
-        closed = not still_open
+        closed = not still_open and not clarify
         if closed:
             changes.append(Change("outcome", doc.outcome or "", outcome))
             doc.outcome, doc.outcome_ground = outcome, ground
@@ -575,6 +615,8 @@ def answer(
             doc.closed_date = today
         record_document_change(s, doc, at=now, user_id=actor.user_id, action="answer",
                                changes=changes)  # fmt: skip
+        if clarify:
+            stop_in_session(s, actor, doc, today, reply.number, now)
         return AnswerResult(reply.id, reply.number, doc.status, closed)
 
 
@@ -586,7 +628,7 @@ def close(
     require(actor, "close")
     text = clean_text(note, "note", max_len=REASON_MAX)
     c, now = _now(clock)
-    with db.write() as s:
+    with _writing(db, doc_id) as s:
         doc = _load_visible(s, actor, doc_id)
         _check_version(s, doc, expected_version)
         if actor.role == "head" and not _head_may(actor, doc):
@@ -610,7 +652,7 @@ def cancel(
     require(actor, "cancel")
     why = clean_text(reason, "reason", max_len=REASON_MAX, required=True)
     _c, now = _now(clock)
-    with db.write() as s:
+    with _writing(db, doc_id) as s:
         doc = _load_visible(s, actor, doc_id)
         _check_version(s, doc, expected_version)
         changes: list[Change] = []
