@@ -44,33 +44,39 @@ def backup(
     if url.get_backend_name() != "sqlite" or not url.database:
         raise ValidationError("backup.not_embedded", field="database")
     clock = clock or SystemClock()
-    if dest.is_dir():
-        stamp = clock.now_utc().strftime("%Y%m%d-%H%M%S")
-        dest = dest / f"kantselaria-{stamp}.sqlite3"
-    if dest.resolve() == Path(url.database).resolve():
-        raise ValidationError("backup.same_file", field="dest")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    t0 = time.monotonic()
-    src = sqlite3.connect(url.database)
+    requested = dest
     try:
-        out = sqlite3.connect(tmp)
+        if dest.is_dir():
+            stamp = clock.now_utc().strftime("%Y%m%d-%H%M%S")
+            dest = dest / f"kantselaria-{stamp}.sqlite3"
+        if dest.resolve() == Path(url.database).resolve():
+            raise ValidationError("backup.same_file", field="dest")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        t0 = time.monotonic()
+        src = sqlite3.connect(url.database)
         try:
+            out = sqlite3.connect(tmp)
+            try:
 
-            def _progress(_status: int, remaining: int, total: int) -> None:
-                if progress is not None:
-                    progress(total - remaining, total)
+                def _progress(_status: int, remaining: int, total: int) -> None:
+                    if progress is not None:
+                        progress(total - remaining, total)
 
-            src.backup(out, pages=4096, progress=_progress)
-            ok = out.execute("PRAGMA integrity_check").fetchone()
+                src.backup(out, pages=4096, progress=_progress)
+                ok = out.execute("PRAGMA integrity_check").fetchone()
+            finally:
+                out.close()
         finally:
-            out.close()
-    finally:
-        src.close()
-    if not ok or ok[0] != "ok":
-        tmp.unlink(missing_ok=True)
-        raise ValidationError("backup.corrupt", field="dest")
-    tmp.replace(dest)
+            src.close()
+        if not ok or ok[0] != "ok":
+            tmp.unlink(missing_ok=True)
+            raise ValidationError("backup.corrupt", field="dest")
+        tmp.replace(dest)
+    except (OSError, sqlite3.Error) as exc:  # no such folder, no permission, name too long…
+        raise ValidationError(
+            "backup.cannot_write", field="dest", path=str(requested)[:200], detail=str(exc)[:200]
+        ) from exc
     with db.write() as s:
         row = s.scalar(select(Setting).where(Setting.name == LAST_BACKUP))
         stamp_text = clock.now_utc().isoformat(timespec="seconds")

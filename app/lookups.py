@@ -10,6 +10,8 @@ from app.text import fold, skeleton
 from models.db import Database
 from models.tables import Correspondent, Department, DocumentType, Setting
 
+SKELETON_MAX = 300  # correspondents.name_skeleton holds at most this much
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -61,13 +63,13 @@ def suggest_correspondents(db: Database, text: str, limit: int = 10) -> list[Cor
     if len(typed) < 2:
         return []
     conds = []
-    sk = skeleton(typed)
+    sk = skeleton(typed)[:SKELETON_MAX]  # longer cannot match a stored skeleton
     if sk:
         conds.append(Correspondent.name_skeleton.startswith(sk, autoescape=True))
         # A surname typed first: match at the start of any word of the name.
         conds.append(Correspondent.name_skeleton.contains(" " + sk, autoescape=True))
     digits = typed.replace(" ", "")
-    if digits.isdigit():
+    if digits.isdigit() and len(digits) <= 11:  # longer is nobody's number
         conds.append(Correspondent.personal_id.startswith(digits))
         conds.append(Correspondent.org_code.startswith(digits))
     if not conds:

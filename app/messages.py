@@ -900,3 +900,16 @@ FIELD_NAMES.update(
         "due_date": {"ka": "ვადა", "en": "Due date"},
     }
 )
+
+
+# Backup destinations the system refuses (tests/app/test_fuzz.py found them).
+CATALOGUE.update(
+    {
+        "backup.cannot_write": {
+            "ka": "სარეზერვო ასლი ვერ ჩაიწერა აქ: {path} ({detail}). აირჩიეთ სხვა საქაღალდე "
+            "ან ფაილის სახელი.",
+            "en": "The backup could not be written to {path} ({detail}). Choose another folder "
+            "or file name.",
+        },
+    }
+)

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -26,6 +26,7 @@ from models.tables import CORRESPONDENT_KINDS, Correspondent, Document
 NAME_MAX = 300
 PAGE_MAX = 500
 DUPLICATE_GROUPS_MAX = 200
+SEARCH_WORDS_MAX = 20
 
 
 @dataclass(frozen=True)
@@ -122,10 +123,14 @@ def _search_condition(text: str) -> ColumnElement[bool] | None:
     typed = fold(text)
     digits = typed.replace(" ", "")
     if digits.isdigit():
+        if len(digits) > 11:  # longer than any personal number or code: nobody
+            return false()
         return or_(
             Correspondent.personal_id.startswith(digits), Correspondent.org_code.startswith(digits)
         )
-    words = skeleton(typed).split()
+    # Distinct words, a sensible number of them, no longer than a stored skeleton: a
+    # pasted page must not build an SQL expression or LIKE pattern the database refuses.
+    words = [w[:NAME_MAX] for w in dict.fromkeys(skeleton(typed).split())][:SEARCH_WORDS_MAX]
     if not words:
         return None
     # Every typed word must start some word of the name ("gig" finds "გიორგი გიგინეიშვილი").
