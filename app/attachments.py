@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session
 from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
+from app.eml import EmlDraft, parse_eml
 from app.errors import NotFound, PermissionDenied, UserError, ValidationError
+from app.registration import RegisteredDocument, RegistrationInput, register_in_session
 from app.registry import visible_condition
 from app.validation import clean_text
 from models.db import Database
@@ -286,12 +288,62 @@ def add_eml(
     clock: Clock | None = None,
 ) -> list[AttachmentRow]:
     """Store an e-mail message (the .eml itself first) and every file attached to it."""
-    from app.eml import parse_eml
+    return add_many(db, actor, doc_id, eml_files(file_name, data), clock)
 
-    draft = parse_eml(data)
+
+def register_with_files(
+    db: Database,
+    actor: Actor,
+    inp: RegistrationInput,
+    files: list[tuple[str, str, bytes]],
+    clock: Clock | None = None,
+) -> RegisteredDocument:
+    """Register a document and store its files (an e-mail dropped on the form: the .eml and
+    what it carried) in one transaction: the number exists only with every file."""
+    require(actor, "register")
+    if files:
+        require(actor, "attach")
+    cleaned = [(clean_name(n), m, bytes(c)) for n, m, c in files]
+    clk = clock or SystemClock()
+    with db.write() as s:
+        limit = limit_bytes(s)
+        for name, _mime, data in cleaned:
+            check_size(name, len(data), limit)
+        reg = register_in_session(s, actor, inp, clk)
+        doc = s.get(Document, reg.id)
+        assert doc is not None
+        now = clk.now_utc()
+        for name, mime, data in cleaned:
+            store(s, actor, doc, name, data, _clean_mime(mime, name), now)
+        return reg
+
+
+def eml_files(
+    file_name: str, data: bytes, draft: EmlDraft | None = None
+) -> list[tuple[str, str, bytes]]:
+    """The files an e-mail message brings: the message itself first, then its attachments."""
+    draft = draft or parse_eml(data)
     name = base_name(file_name) or "message.eml"
-    files = [(name, "message/rfc822", bytes(data)), *draft.attachments]
-    return add_many(db, actor, doc_id, files, clock)
+    return [(name, "message/rfc822", bytes(data)), *draft.attachments]
+
+
+@dataclass(frozen=True)
+class EmlIntake:
+    """An e-mail message read for the registration form: what fills the fields, and the
+    files stored with the document when it is registered."""
+
+    draft: EmlDraft
+    files: tuple[tuple[str, str, bytes], ...]
+
+
+def read_eml(db: Database, path: Path) -> EmlIntake:
+    """Read and parse the .eml at *path* (refused before reading when over the size limit)."""
+    path = Path(path)
+    if path.is_dir():
+        raise ValidationError("attachment.is_folder", field="file", name=path.name)
+    data = _read_file(path, max_bytes(db))
+    draft = parse_eml(data)
+    return EmlIntake(draft, tuple(eml_files(path.name, data, draft)))
 
 
 def list_attachments(db: Database, actor: Actor, doc_id: int) -> list[AttachmentRow]:

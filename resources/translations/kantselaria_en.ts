@@ -2292,6 +2292,26 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/forms/registration.py" />
+      <source>ელფოსტით მიღებული წერილი? ჩააგდეთ .eml ფაილი ფორმაზე.</source>
+      <translation>Received by e-mail? Drop the .eml file on the form.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms/registration.py" />
+      <source>ელფოსტის ფაილი (.eml)…</source>
+      <translation>E-mail file (.eml)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms/registration.py" />
+      <source>ელფოსტის წერილი</source>
+      <translation>E-mail message</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms/registration.py" />
+      <source>ელფოსტის წერილი (*.eml)</source>
+      <translation>E-mail message (*.eml)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms/registration.py" />
       <source>მიღების &amp;არხი</source>
       <translation>C&amp;hannel</translation>
     </message>
@@ -2317,6 +2337,11 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/forms/registration.py" />
+      <source>რეგისტრაციისას დოკუმენტს დაერთვება ფაილები (%1): </source>
+      <translation>Files attached on registration (%1): </translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms/registration.py" />
       <source>საიდენტ. &amp;კოდი</source>
       <translation>Identification c&amp;ode</translation>
     </message>
@@ -2334,6 +2359,11 @@ this week</translation>
       <location filename="../../ui/forms/registration.py" />
       <source>ტელე&amp;ფონი</source>
       <translation>P&amp;hone</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms/registration.py" />
+      <source>ფაილების მოხსნა</source>
+      <translation>Remove the files</translation>
     </message>
     <message>
       <location filename="../../ui/forms/registration.py" />

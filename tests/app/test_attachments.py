@@ -315,3 +315,53 @@ def test_an_eml_is_stored_with_its_attachments(sqlite_db: Database, clock: Fixed
     with pytest.raises(ValidationError):
         add_eml(db, admin(db), doc.id, "again.eml", data, clock=clock)
     assert attachment_count(db) == 2
+
+
+def _document_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count(Document.id))) or 0)
+
+
+def test_registering_with_an_emails_files_is_one_transaction(
+    sqlite_db: Database, clock: FixedClock
+) -> None:
+    db = sqlite_db
+    msg = EmailMessage()
+    msg["From"] = "ნინო ბერიძე <nino@example.ge>"
+    msg["Subject"] = "საჯარო ინფორმაციის მოთხოვნა"
+    msg.set_content("გთხოვთ, მომაწოდოთ ბიუჯეტი.")
+    msg.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="ბიუჯეტი.pdf")
+    data = msg.as_bytes(policy=policy.SMTP)
+    files = attachments.eml_files("C:\\Users\\nino\\request.eml", data)
+    inp = RegistrationInput(
+        kind="incoming", doc_type="foi", subject="მოთხოვნა", from_name="ნინო ბერიძე", reg_date=DAY
+    )
+
+    # Over the limit: refused before anything is written — no number is used up.
+    set_limit(db, "0.000001")
+    docs, audits = _document_count(db), audit_count(db)
+    with pytest.raises(ValidationError) as err:
+        attachments.register_with_files(db, admin(db), inp, files, clock)
+    assert err.value.key == "attachment.too_large"
+    assert (_document_count(db), audit_count(db), attachment_count(db)) == (docs, audits, 0)
+
+    # Invalid registration with valid files: nothing either.
+    set_limit(db, "20")
+    with pytest.raises(ValidationError):
+        attachments.register_with_files(
+            db, admin(db), RegistrationInput(kind="incoming", doc_type="foi", subject=""), files, clock
+        )
+    assert (_document_count(db), attachment_count(db)) == (docs, 0)
+
+    doc = attachments.register_with_files(db, admin(db), inp, files, clock)
+    rows = list_attachments(db, admin(db), doc.id)
+    assert [(r.file_name, r.mime_type) for r in rows] == [
+        ("request.eml", "message/rfc822"),
+        ("ბიუჯეტი.pdf", "application/pdf"),
+    ]
+    assert attachment_content(db, admin(db), rows[0].id) == data
+    assert doc.number.endswith("/2026") and _document_count(db) == docs + 1
+
+    # A viewer may neither register nor attach.
+    with pytest.raises(PermissionDenied):
+        attachments.register_with_files(db, user(db, "viewer"), inp, files, clock)

@@ -146,3 +146,87 @@ def test_a_known_correspondent_is_suggested_and_reused(qtbot, window, ctx) -> No
     assert sig.args[0].correspondent_id == first.correspondent_id
     with ctx.db.read() as s:
         assert s.scalar(select(func.count(Correspondent.id))) == 1
+
+
+def _drop(dlg, path: Path) -> bool:  # type: ignore[no-untyped-def]
+    """Drag *path* from a file manager onto the form; whether the form took it."""
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    at = QPoint(dlg.width() // 2, dlg.height() // 2)
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(at, actions, mime, buttons, mods)
+    QApplication.sendEvent(dlg, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(at.toPointF(), actions, mime, buttons, mods)
+    QApplication.sendEvent(dlg, drop)
+    return drop.isAccepted()
+
+
+def test_an_eml_dropped_on_the_form_fills_it_and_its_files_are_attached(
+    qtbot, window, ctx, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from email import policy
+    from email.message import EmailMessage
+
+    from app.attachments import attachment_content, list_attachments
+
+    msg = EmailMessage()
+    msg["From"] = "ნინო ბერიძე <nino.beridze@example.ge>"
+    msg["To"] = "info@lanchkhuti.gov.ge"
+    msg["Subject"] = "საჯარო ინფორმაციის მოთხოვნა — 2025 წლის ბიუჯეტი"
+    msg["Date"] = "Mon, 23 Nov 2026 22:30:00 +0000"  # already the 24th in Tbilisi
+    msg.set_content("გთხოვთ, მომაწოდოთ 2025 წლის ბიუჯეტის შესრულების ანგარიში.")
+    msg.add_attachment(b"%PDF-1.4 x", maintype="application", subtype="pdf", filename="განცხადება.pdf")
+    eml = tmp_path / "მოთხოვნა.eml"
+    eml.write_bytes(msg.as_bytes(policy=policy.SMTP))
+    other = tmp_path / "photo.jpg"
+    other.write_bytes(b"\xff\xd8")
+
+    dlg = window.open_registration()
+    assert not _drop(dlg, other)  # only e-mail messages are taken
+    assert _drop(dlg, eml)
+    qtbot.waitUntil(lambda: dlg.subject.text() != "", timeout=10_000)
+    assert dlg.from_name.text() == "ნინო ბერიძე"
+    assert dlg.email.text() == "nino.beridze@example.ge"
+    assert dlg.subject.text() == "საჯარო ინფორმაციის მოთხოვნა — 2025 წლის ბიუჯეტი"
+    assert dlg.sender_date.text() == "24.11.2026"
+    assert dlg.channel.currentData() == "email"
+    assert dlg.summary.toPlainText().startswith("გთხოვთ, მომაწოდოთ")
+    note = dlg.eml_note.text()
+    assert "(2)" in note and "„მოთხოვნა.eml“" in note and "„განცხადება.pdf“" in note
+    assert dlg.eml_remove.isVisible()
+
+    dlg.doc_type.setCurrentIndex(dlg.doc_type.findData("foi"))
+    with qtbot.waitSignal(dlg.registered, timeout=10_000) as sig:
+        qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    doc = sig.args[0]
+    rows = list_attachments(ctx.db, ctx.actor, doc.id)
+    assert [(r.file_name, r.mime_type) for r in rows] == [
+        ("მოთხოვნა.eml", "message/rfc822"),
+        ("განცხადება.pdf", "application/pdf"),
+    ]
+    assert attachment_content(ctx.db, ctx.actor, rows[0].id) == eml.read_bytes()
+    with ctx.db.read() as s:
+        stored = s.get(Document, doc.id)
+        assert stored is not None and stored.channel == "email"
+
+
+def test_a_broken_eml_is_explained_and_the_form_is_untouched(
+    qtbot, window, ctx, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "broken.eml"
+    bad.write_bytes(b"\x00\x01 not a message")
+    dlg = window.open_registration()
+    type_text(dlg.subject, "ხელით აკრეფილი")
+    assert _drop(dlg, bad)
+    qtbot.waitUntil(lambda: dlg.general_error.isVisible(), timeout=10_000)
+    assert dlg.general_error.text() == "ფაილი არ არის ელ. წერილი (.eml)."  # not a traceback
+    assert dlg.subject.text() == "ხელით აკრეფილი" and dlg.eml is None
+    assert not dlg.eml_remove.isVisible()
+    dlg.reject()

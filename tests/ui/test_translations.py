@@ -57,7 +57,7 @@ ALLOWED_LATIN = {
     "PDF", "Excel", "CSV", "SQL", "Server", "SQLite", "PostgreSQL", "Microsoft", "ODBC",
     "Driver", "for", "Windows", "IP", "Ctrl", "Enter", "Esc", "keyring", "Encrypt",
     "TrustServerCertificate", "xlsx", "xlsm", "sqlite", "db", "dbo", "public", "English",
-    "DB", "SQLEXPRESS", "meria", "local", "SHA", "SMTP",
+    "DB", "SQLEXPRESS", "meria", "local", "SHA", "SMTP", "eml",
 }  # fmt: skip
 # Kind letters and registration numbers (შ-12/2026, შ, გ, შდ) are Georgian in every
 # language: they are what is written on the paper.

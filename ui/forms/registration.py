@@ -8,9 +8,11 @@ the registration number and closes; the registry shows the new document on top.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,12 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import lookups, messages
+from app import attachments, lookups, messages
+from app.attachments import EmlIntake
 from app.errors import UserError
 from app.links import RepeatWarning, link, repeat_warnings
 from app.lookups import Choice, CorrespondentInfo
 from app.refdata import CHANNEL_NAMES, KIND_NAMES, label
-from app.registration import RegisteredDocument, RegistrationInput, register
+from app.registration import (
+    NAME_MAX,
+    SUBJECT_MAX,
+    RegisteredDocument,
+    RegistrationInput,
+    register,
+)
 from ui import drafts
 from ui.context import AppContext
 from ui.errors import show_error
@@ -45,6 +55,18 @@ DRAFT_DELAY_MS = 400
 DRAFT_NAME = "registration"
 TYPED_FIELDS = ("from_name", "personal_id", "org_code", "subject", "summary", "sender_number")
 ERROR_STYLE = "color: #b3261e;"
+SUMMARY_FROM_EMAIL_MAX = 2_000  # the start of the message's text; the whole is attached
+
+
+def eml_paths(urls: list[Any]) -> list[Path]:
+    """The local .eml files among dropped URLs."""
+    found = []
+    for url in urls:
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() == ".eml":
+                found.append(path)
+    return found
 
 
 def _name(c: Choice) -> str:
@@ -113,6 +135,19 @@ class RegistrationDialog(QDialog):
         for c in lookups.departments(ctx.db):
             self.department.addItem(f"{c.code} — {_name(c)}", c.code)
         self.confidential = QCheckBox(self.tr("&კონფიდენციალური"))
+
+        # An e-mail message (.eml) dropped on the form, or chosen with the button, fills
+        # the sender, subject and date; the message and its files are stored on registration.
+        self.eml: EmlIntake | None = None
+        self.eml_note = QLabel()
+        self.eml_note.setObjectName("eml_note")
+        self.eml_note.setWordWrap(True)
+        self.eml_button = QPushButton(self.tr("ელფოსტის ფაილი (.eml)…"))
+        self.eml_button.clicked.connect(self.choose_eml)
+        self.eml_remove = QPushButton(self.tr("ფაილების მოხსნა"))
+        self.eml_remove.clicked.connect(self.clear_eml)
+        self.clear_eml()
+        self.setAcceptDrops(True)
 
         self._errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -204,6 +239,11 @@ class RegistrationDialog(QDialog):
         draft_row.addWidget(self.draft_note, 1)
         draft_row.addWidget(self.discard_draft_button)
         outer.addLayout(draft_row)
+        eml_row = QHBoxLayout()
+        eml_row.addWidget(self.eml_note, 1)
+        eml_row.addWidget(self.eml_remove)
+        eml_row.addWidget(self.eml_button)
+        outer.addLayout(eml_row)
         outer.addLayout(form)
         outer.addWidget(self.repeat_warning)
         outer.addWidget(self.link_repeat)
@@ -393,6 +433,84 @@ class RegistrationDialog(QDialog):
         internal = self.kind.currentData() == "internal"
         self.channel.setCurrentIndex(self.channel.findData("internal" if internal else "in_person"))
 
+    # --- an e-mail message dropped on the form --------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and eml_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = eml_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.load_eml(paths[0])
+
+    def choose_eml(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("ელფოსტის წერილი"),
+            "",
+            self.tr("ელფოსტის წერილი (*.eml)"),
+        )
+        if name:
+            self.load_eml(Path(name))
+
+    def load_eml(self, path: Path) -> None:
+        """Read the message off the GUI thread, then fill the form from it."""
+        db = self._ctx.db
+        self.clear_errors()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.general_error.setText(exc.message())
+                self.general_error.show()
+            else:
+                show_error(self, exc)
+
+        self._runner.run(
+            lambda c: attachments.read_eml(db, path), self.use_eml, on_error=failed, owner=self
+        )
+
+    def use_eml(self, intake: EmlIntake) -> None:
+        """Fill the fields the message knows; the clerk checks them and registers."""
+        d = intake.draft
+        self.eml = intake
+        name = d.sender_name or d.sender_email
+        if name:
+            self._correspondent = None
+            self.from_name.setText(name[:NAME_MAX])
+        if d.sender_email:
+            self.email.setText(d.sender_email)
+        if d.subject:
+            self.subject.setText(d.subject[:SUBJECT_MAX])
+        if d.sent_date is not None:
+            self.sender_date.setText(f"{d.sent_date:%d.%m.%Y}")
+        if d.body_text and not self.summary.toPlainText().strip():
+            self.summary.setPlainText(d.body_text[:SUMMARY_FROM_EMAIL_MAX])
+        if self.kind.currentData() != "internal":
+            self.channel.setCurrentIndex(self.channel.findData("email"))
+        files = ", ".join(f"„{n}“" for n, _m, _c in intake.files)
+        self.eml_note.setText(
+            self.tr("რეგისტრაციისას დოკუმენტს დაერთვება ფაილები (%1): ").replace(
+                "%1", str(len(intake.files))
+            )
+            + files
+        )
+        self.eml_remove.show()
+        self._check_repeats()
+
+    def clear_eml(self) -> None:
+        """Keep the filled fields but do not attach the message."""
+        self.eml = None
+        self.eml_note.setText(self.tr("ელფოსტით მიღებული წერილი? ჩააგდეთ .eml ფაილი ფორმაზე."))
+        self.eml_remove.hide()
+
     # --- saving ----------------------------------------------------------------------
     def collect(self) -> RegistrationInput:
         d = self.reg_date.date()
@@ -452,8 +570,13 @@ class RegistrationDialog(QDialog):
             self.repeats[0].doc_id if self.link_repeat.isChecked() and self.repeats else None
         )
 
+        files = list(self.eml.files) if self.eml is not None else []
+
         def work(c: Control) -> RegisteredDocument:
-            doc = register(db, actor, inp, clock)
+            if files:
+                doc = attachments.register_with_files(db, actor, inp, files, clock)
+            else:
+                doc = register(db, actor, inp, clock)
             if repeat_of is not None:
                 link(db, actor, doc.id, repeat_of, "repeat_of", clock)
             return doc
