@@ -70,10 +70,12 @@ class _Window:
 
 
 def _window(s: Session, kind: str, today: dt.date) -> _Window:
+    # Three working days never span more than a month, however many holidays fall in it.
+    near = load_calendar(s, between=(today, today + dt.timedelta(days=31)))
     return _Window(
         kind=kind,
         today=today,
-        soon_until=load_calendar(s).add_working_days(today, SOON_WORKING_DAYS),
+        soon_until=near.add_working_days(today, SOON_WORKING_DAYS),
         week_from=today - dt.timedelta(days=today.weekday()),
         month_from=today.replace(day=1),
     )

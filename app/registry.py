@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.audit import Change, record
@@ -50,6 +50,11 @@ SORT_COLUMNS = {
     "number": (Document.seq_year, Document.seq, Document.id),
 }
 OPEN_STATUSES = ("registered", "assigned", "in_progress", "awaiting_clarification")
+# The same codes written into the SQL, as a hand-written query would: they are our own
+# constants (no user text), and an inline list costs nothing to bind on every execution.
+_OPEN_SQL: tuple[ColumnElement[str], ...] = tuple(
+    literal_column(f"'{code}'") for code in OPEN_STATUSES
+)
 FILTER_NAME_MAX = 60
 FILTERS_PER_USER_MAX = 50
 
@@ -192,7 +197,7 @@ def conditions(q: RegistryQuery) -> list[ColumnElement[bool]]:
     if q.date_to is not None:
         where.append(Document.reg_date <= q.date_to)
     if q.overdue_on is not None or q.due_from is not None or q.due_to is not None:
-        where.append(Document.status.in_(OPEN_STATUSES))
+        where.append(Document.status.in_(_OPEN_SQL))
     if q.overdue_on is not None:
         where.append(Document.due_date < q.overdue_on)
     if q.due_from is not None:

@@ -117,6 +117,10 @@ def seed_holidays(session: Session, today: dt.date) -> int:
     return added
 
 
-def load_calendar(session: Session) -> WorkCalendar:
-    rows = session.execute(select(Holiday.day, Holiday.name).where(Holiday.day_off.is_(True)))
-    return WorkCalendar({d: n for d, n in rows})
+def load_calendar(session: Session, between: tuple[dt.date, dt.date] | None = None) -> WorkCalendar:
+    """The days off; with *between*, only those in that range (a calendar for counting a
+    few working days from a date reads a handful of rows, not decades of holidays)."""
+    stmt = select(Holiday.day, Holiday.name).where(Holiday.day_off.is_(True))
+    if between is not None:
+        stmt = stmt.where(Holiday.day >= between[0], Holiday.day <= between[1])
+    return WorkCalendar({d: n for d, n in session.execute(stmt)})
