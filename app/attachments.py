@@ -256,15 +256,18 @@ def add_many(
         ]
 
 
+def _unreadable(path: Path, exc: OSError | ValueError) -> UserError:
+    detail = getattr(exc, "strerror", None) or str(exc)
+    return UserError("attachment.unreadable", field="file", name=path.name, detail=detail)
+
+
 def _read_file(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         check_size(path.name, size, limit)
         return path.read_bytes()
-    except OSError as exc:
-        raise UserError(
-            "attachment.unreadable", field="file", name=path.name, detail=exc.strerror or str(exc)
-        ) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise _unreadable(path, exc) from exc
 
 
 def add_file(
@@ -273,7 +276,11 @@ def add_file(
     """Store the file at *path* (refused before reading when it is over the limit)."""
     require(actor, "attach")
     path = Path(path)
-    if path.is_dir():
+    try:  # a name no file system holds (longer than 255 bytes, a NUL) is not a folder either
+        folder = path.is_dir()
+    except (OSError, ValueError) as exc:
+        raise _unreadable(path, exc) from exc
+    if folder:
         raise ValidationError("attachment.is_folder", field="file", name=path.name)
     content = _read_file(path, max_bytes(db))
     return add_attachment(db, actor, doc_id, path.name, content, guess_mime(path.name), clock)

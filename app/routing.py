@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -135,6 +135,22 @@ def _load_visible(s: Session, actor: Actor, doc_id: int) -> Document:
 def _check_version(s: Session, doc: Document, expected: int | None) -> None:
     if expected is not None and doc.version != expected:
         raise stale_error(s, "document", doc.id, doc.updated_at)
+
+
+def _lock_card(s: Session, doc: Document) -> None:
+    """Take the document's row lock now (an UPDATE that changes nothing), refusing a card
+    changed since it was read. Every other save takes the card's lock before the audit
+    chain's; an answer, which registers its reply (and so takes the chain's lock) first,
+    must take the card's lock before that too, or it deadlocks with, say, a start saved
+    on the same card at the same moment (found by the load bench)."""
+    done = s.execute(
+        update(Document)
+        .where(Document.id == doc.id, Document.version == doc.version)
+        .values(version=Document.version)
+        .execution_options(synchronize_session=False)
+    )
+    if not getattr(done, "rowcount", 0):
+        raise StaleDataError(f"document {doc.id} changed since it was read")
 
 
 @contextmanager
@@ -572,6 +588,7 @@ def answer(
         mine = _my_assignment(s, actor, doc)
         if mine is None and not _head_may(actor, doc):
             raise PermissionDenied("routing.not_your_task")
+        _lock_card(s, doc)
         corr = s.get(Correspondent, doc.correspondent_id) if doc.correspondent_id else None
         dept = s.get(Department, doc.department_id) if doc.department_id else None
         reply = register_in_session(

@@ -36,6 +36,9 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--today", type=dt.date.fromisoformat, help="the day (default: today)")
     p.add_argument("--no-gui", action="store_true", help="skip the window timings")
     p.add_argument("--no-reports", action="store_true", help="skip the report generation")
+    p.add_argument("--no-load", action="store_true", help="skip the many-clerk load on PostgreSQL")
+    p.add_argument("--load-seconds", type=float, default=60.0, help="how long the load runs")
+    p.add_argument("--load-workers", type=int, default=8, help="clerk processes in the load")
     return p.parse_args(argv)
 
 
@@ -76,7 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui_ok = True
     if db.backend == "sqlite" and not args.no_gui:
         gui_ok = gui_timings(db.engine.url.render_as_string(hide_password=False))
-    return 0 if all(t.ok for t in timings) and reports_ok and gui_ok else 1
+    load_ok = True
+    if not args.no_load:
+        from bench.load import load_bench  # PostgreSQL: KANTSELARIA_BENCH_PG or its own server
+
+        load_ok = load_bench(args.load_seconds, args.load_workers)
+    return 0 if all(t.ok for t in timings) and reports_ok and gui_ok and load_ok else 1
 
 
 GUI_TARGETS = {

@@ -153,6 +153,26 @@ def test_add_file_reads_the_path(sqlite_db: Database, clock: FixedClock, tmp_pat
     assert attachment_count(db) == 1
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Ⴀ" * 86, "a" * 256 + ".pdf", "nul\x00.pdf"],
+    ids=["86 Georgian capitals (258 bytes)", "260 ASCII letters", "a NUL"],
+)
+def test_a_path_no_file_system_holds_is_refused_not_a_crash(
+    sqlite_db: Database, clock: FixedClock, tmp_path: Path, name: str
+) -> None:
+    """Found by tests/app/test_fuzz.py: asking whether such a path is a folder raised
+    OSError (name too long) or ValueError (NUL) instead of "cannot read the file"."""
+    db = sqlite_db
+    doc = reg(db, clock, DAY)
+    audit = audit_count(db)
+    with pytest.raises(UserError) as err:
+        add_file(db, admin(db), doc.id, tmp_path / name, clock=clock)
+    assert err.value.key == "attachment.unreadable"
+    assert err.value.message("ka").startswith("ფაილი „") and err.value.message("en")
+    assert (attachment_count(db), audit_count(db)) == (0, audit)
+
+
 def test_export_verifies_the_sha256(sqlite_db: Database, clock: FixedClock, tmp_path: Path) -> None:
     db = sqlite_db
     doc = reg(db, clock, DAY)
@@ -349,7 +369,11 @@ def test_registering_with_an_emails_files_is_one_transaction(
     set_limit(db, "20")
     with pytest.raises(ValidationError):
         attachments.register_with_files(
-            db, admin(db), RegistrationInput(kind="incoming", doc_type="foi", subject=""), files, clock
+            db,
+            admin(db),
+            RegistrationInput(kind="incoming", doc_type="foi", subject=""),
+            files,
+            clock,
         )
     assert (_document_count(db), attachment_count(db)) == (docs, 0)
 

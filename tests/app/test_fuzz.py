@@ -14,7 +14,9 @@ success path is fuzzed too, not only the first validation check.
 
 Adding a use case is one line in ``CASES``: a name, a strategy for its arguments (often
 ``form(field=F(valid, wild), …)``) and a call ``(world, actor, value) -> object``;
-``examples`` weights how many it gets.
+``examples`` weights how many it gets; ``prepare`` (optional) runs before each example,
+outside the check — the routing cases make there a document in the state the example
+asks for (:func:`on_fresh_document`).
 
 Example counts: ``CI=true`` runs every case's full count (≥ 10 000 in total, checked by
 ``test_enough_examples``; each case checks that its examples really ran); elsewhere
@@ -23,6 +25,7 @@ Example counts: ``CI=true`` runs every case's full count (≥ 10 000 in total, c
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import io
@@ -32,9 +35,10 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -44,6 +48,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
 from app import (
+    attachments,
     cli,
     documents,
     extensions,
@@ -56,14 +61,17 @@ from app import (
     registration,
     registry,
     reporting,
+    routing,
     rules,
     search,
+    users,
 )
 from app.auth import Actor, default_actor
 from app.clock import FixedClock
 from app.deadlines import SHIFTS
 from app.errors import UserError
 from app.registration import RegistrationInput
+from app.routing import AnswerInput, ResolutionInput
 from models.base import Base
 from models.db import Database, open_database
 from models.tables import (
@@ -72,8 +80,10 @@ from models.tables import (
     DOC_KINDS,
     DOC_STATUSES,
     LINK_TYPES,
+    OUTCOMES,
     ROLES,
     Correspondent,
+    Department,
     Document,
     NumberTemplate,
 )
@@ -383,6 +393,7 @@ class World:
     tmp: Path
     numbers: tuple[str, ...] = ()
     template_ids: tuple[int, ...] = ()
+    staff: dict[str, Actor] = field(default_factory=dict)  # login → the seeded user
 
     def actor(self, role: str) -> Actor:
         return replace(self.admin, role=role)
@@ -423,6 +434,34 @@ def _seed(db: Database, admin: Actor, clock: FixedClock) -> None:
         registry.save_filter(db, admin, name, registry.RegistryQuery(overdue=True), clock=clock)
 
 
+# login, role, department, active: who the routing, users and login cases act as.
+STAFF = (
+    ("reg", "registrar", None, True),
+    ("soc.head", "head", "SOC", True),
+    ("soc.exec", "executor", "SOC", True),
+    ("fin.head", "head", "FIN", True),
+    ("fin.exec", "executor", "FIN", True),
+    ("viewer", "viewer", None, True),
+    ("gone", "executor", "ADM", False),
+)
+STAFF_PASSWORD = "პაროლი-12345"
+
+
+def _seed_staff(db: Database, admin: Actor, clock: FixedClock) -> dict[str, Actor]:
+    with db.read() as s:
+        depts = {code: i for code, i in s.execute(select(Department.code, Department.id))}
+    staff = {"admin": admin}
+    for login, role, dept, active in STAFF:
+        row = users.create_user(
+            db, admin,
+            users.UserInput(login, f"{login} სახელი", role, depts[dept] if dept else None,
+                            active=active),
+            STAFF_PASSWORD, clock,
+        )  # fmt: skip
+        staff[login] = Actor(row.id, row.login, row.full_name, row.role, row.department_id)
+    return staff
+
+
 @contextlib.contextmanager
 def world_for(template: Path, tmp: Path) -> Iterator[World]:
     target = tmp / "fuzz.sqlite3"
@@ -435,10 +474,11 @@ def world_for(template: Path, tmp: Path) -> Iterator[World]:
             admin = default_actor(s)
         assert admin is not None
         _seed(db, admin, clock)
+        staff = _seed_staff(db, admin, clock)
         with db.read() as s:
             numbers = tuple(s.scalars(select(Document.reg_number).order_by(Document.id)))
             template_ids = tuple(s.scalars(select(NumberTemplate.id).order_by(NumberTemplate.id)))
-        yield World(db, url, admin, clock, tmp, numbers, template_ids)
+        yield World(db, url, admin, clock, tmp, numbers, template_ids, staff)
     finally:
         db.dispose()
 
@@ -639,6 +679,227 @@ def cli_argv(world_tmp: str) -> st.SearchStrategy[tuple[list[str], str]]:
     return st.tuples(lang, commands, stdin).map(lambda t: (t[0] + t[1], t[2]))
 
 
+# --- routing: a document made for each example, in the state it asks for -------------------
+
+FRESH = "a fresh document"  # replaced (Case.prepare) by the id of a document made for it
+CURRENT = "its current version"  # replaced by the version of the card as just opened
+STATES = ("registered", "assigned", "in_progress", "awaiting_clarification", "answered",
+          "forwarded", "closed", "cancelled")  # fmt: skip
+LOGINS = ("admin", *(login for login, *_ in STAFF))
+
+
+def fresh(*states: str) -> dict[str, F]:
+    """A document of the SOC department made for the example in one of *states* (any
+    state, or an existing or unknown id, when wild), and the version the card was opened
+    at (or any number)."""
+    return dict(
+        doc_id=F(st.just(FRESH), DOC.valid | IDS),
+        state=choice(states, st.sampled_from(STATES)),
+        expected_version=F(st.sampled_from((CURRENT, None)), SMALL_INTS),
+    )
+
+
+def who(*logins: str) -> F:
+    """The user who acts: one of *logins*, or (wild) anyone, or None — the fuzzed role."""
+    return F(st.sampled_from(logins), st.sampled_from((None, *LOGINS)))
+
+
+def _as(world: World, actor: Actor, login: str | None) -> Actor:
+    return actor if login is None else world.staff[login]
+
+
+def _document_in(world: World, state: str) -> int:
+    """Register a request for SOC and bring it to *state* the way the office does: the
+    head's resolution (soc.exec main, soc.head co-executor), the executor's start and
+    clarification letter, the administrator's answer, filing and cancelling."""
+    db, admin, clock = world.db, world.admin, world.clock
+    ex, head = world.staff["soc.exec"], world.staff["soc.head"]
+    doc = registration.register(db, admin, RegistrationInput(
+        "incoming", "foi", "საჯარო ინფორმაცია", from_name="ნინო ბერიძე", department="SOC"),
+        clock).id  # fmt: skip
+    if state == "cancelled":
+        routing.cancel(db, admin, doc, "შეცდომით", clock)
+    if state in ("registered", "cancelled"):
+        return doc
+    routing.assign(db, head, doc, ResolutionInput(ex.user_id, (head.user_id,)), clock)
+    if state == "awaiting_clarification":
+        routing.answer(db, ex, doc, AnswerInput("clarification_requested", "დაზუსტება",
+                                                "გთხოვთ დააზუსტოთ"), clock)  # fmt: skip
+    if state in ("in_progress", "answered", "forwarded", "closed"):
+        routing.start(db, ex, doc, clock)
+    if state in ("answered", "forwarded", "closed"):
+        outcome = "forwarded" if state == "forwarded" else "granted"
+        routing.answer(db, admin, doc, AnswerInput(outcome, "პასუხი", "გიგზავნით",
+                                                   forward_to="სამინისტრო"), clock)  # fmt: skip
+    if state == "closed":
+        routing.close(db, admin, doc, "", clock)
+    return doc
+
+
+def on_fresh_document(world: World, v: dict[str, Any]) -> dict[str, Any]:
+    v = dict(v)
+    if v["doc_id"] == FRESH:
+        v["doc_id"] = _document_in(world, v["state"])
+    if v["expected_version"] == CURRENT:
+        with world.db.read() as s:
+            found = s.scalar(select(Document.version).where(Document.id == v["doc_id"]))
+        v["expected_version"] = found or 0
+    return v
+
+
+def user_ids(w: World, *valid: str) -> F:
+    """A seeded user (one of *valid*), or (wild) any user id, known or not."""
+    ids = [w.staff[login].user_id for login in valid]
+    return F(st.sampled_from(ids), st.sampled_from([u.user_id for u in w.staff.values()]) | IDS)
+
+
+ASSIGN_DUE = F(st.none() | AHEAD.filter(lambda d: isinstance(d, dt.date)),
+               st.none() | st.dates())  # fmt: skip
+MULTILINE = F(st.just("") | fine_text() | st.lists(fine_text(8), min_size=2, max_size=4)
+              .map("\n".join), texts())  # fmt: skip
+
+
+def assign_form(w: World) -> st.SearchStrategy[dict[str, Any]]:
+    executors = ("soc.exec", "soc.head", "fin.exec", "admin")
+    main = user_ids(w, *executors)
+    return form(**fresh("registered"), who=who("soc.head", "admin"), main=main,
+                co=F(st.lists(main.valid, max_size=2), st.lists(main.wild, max_size=3)),
+                instruction=MULTILINE, due_date=ASSIGN_DUE,
+                override_reason=OPTIONAL_TEXT, under_control=F(st.booleans(), st.booleans()))  # fmt: skip
+
+
+def assign(world: World, actor: Actor, v: dict[str, Any]) -> object:
+    inp = ResolutionInput(v["main"], tuple(v["co"]), v["instruction"], v["due_date"],
+                          v["override_reason"], v["under_control"], v["expected_version"])  # fmt: skip
+    return routing.assign(world.db, _as(world, actor, v["who"]), v["doc_id"], inp, world.clock)
+
+
+ANSWER = dict(
+    outcome=choice(OUTCOMES, texts()),
+    subject=F(fine_text(), texts()),
+    body=MULTILINE,
+    ground=OPTIONAL_TEXT,
+    addressee=OPTIONAL_TEXT,
+    forward_to=OPTIONAL_TEXT,
+)
+
+
+def answer(world: World, actor: Actor, v: dict[str, Any]) -> object:
+    inp = AnswerInput(**_pick(v, ANSWER), expected_version=v["expected_version"])
+    return routing.answer(world.db, _as(world, actor, v["who"]), v["doc_id"], inp, world.clock)
+
+
+# --- users, departments, logging in -----------------------------------------------------------
+
+LOGIN_TEXT = F(st.from_regex(r"[a-z][a-z0-9._-]{1,15}", fullmatch=True)
+               | st.text(st.characters(min_codepoint=0x10D0, max_codepoint=0x10F0), min_size=2,
+                         max_size=12),
+               texts("nino", "NINO", "a b", "admin", "soc.exec", " Reg "))  # fmt: skip
+PASSWORD = F(st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=8, max_size=40),
+             texts(STAFF_PASSWORD, "short", "a" * 129))  # fmt: skip
+DEPARTMENT_ID = F(st.none() | st.integers(1, 8), st.none() | IDS)
+USER = dict(
+    login=LOGIN_TEXT,
+    full_name=NAME,
+    role=choice(ROLES, texts()),
+    department_id=DEPARTMENT_ID,
+    email=EMAIL,
+    active=F(st.booleans(), st.booleans()),
+)
+DEPARTMENT = dict(
+    code=F(st.from_regex(r"[A-Z][A-Z0-9_-]{0,9}", fullmatch=True)
+           | st.text(st.characters(min_codepoint=0x10D0, max_codepoint=0x10F0), min_size=1,
+                     max_size=8),
+           texts("adm", " FIN", "a b", "ADM-2", "X" * 21)),
+    name=NAME,
+    name_en=OPTIONAL_TEXT,
+    active=F(st.booleans(), st.booleans()),
+)  # fmt: skip
+
+
+def authenticate(world: World, actor: Actor, v: dict[str, Any]) -> object:
+    """A failed login is refused *and* written to the audit log (one row, nothing else):
+    checked here, then counted as a success of the check."""
+    before = snapshot(world.db)
+    try:
+        return users.authenticate(world.db, v["login"], v["password"], world.clock)
+    except UserError as err:
+        if err.key != "login.failed":
+            raise
+        check_message(err)
+    after = snapshot(world.db)
+    changed = {k: after[k] - before[k] for k in before if after[k] != before[k]}
+    assert changed in ({}, {"audit_log": 1}), f"a failed login changed {changed}"
+    return None
+
+
+# --- attachments: odd file names, odd bytes, garbage messages --------------------------------
+
+EXTENSIONS = ("", ".pdf", ".PDF", ".docx", ".tar.gz", ".eml", ".", ".ქართ")
+FILE_NAME = F(st.builds(str.__add__, fine_text(8), st.sampled_from(EXTENSIONS)),
+              texts("a.pdf", ".", "..", "CON", "nul.txt", "ა" * 300 + ".pdf", " .pdf"))  # fmt: skip
+CONTENT = F(st.binary(max_size=2048), st.binary(max_size=4096))
+
+
+def add_file(world: World, actor: Actor, v: dict[str, Any]) -> object:
+    """The file is written under the name asked for, where a file system can hold it
+    (no separators or NUL); a name no file can have is passed as it is, unwritten."""
+    folder = world.tmp / "files" / f"{len(list((world.tmp / 'files').glob('*'))):05d}"
+    folder.mkdir(parents=True)
+    name = v["name"]
+    if v["on_disk"]:
+        name = name.replace("/", "∕").replace("\x00", "␀")
+        with contextlib.suppress(OSError, ValueError):  # ".", "..", too long: no such file
+            (folder / name).write_bytes(v["content"])
+    return attachments.add_file(world.db, actor, v["doc_id"], folder / name, world.clock)
+
+
+def _b64(data: bytes) -> str:
+    return base64.encodebytes(data).decode("ascii")
+
+
+def _word(text: str) -> str:
+    return f"=?utf-8?b?{base64.b64encode(text.encode('utf-8', 'surrogatepass')).decode()}?="
+
+
+def eml_bytes(sender: str, subject: str, date: str, body: str,
+              files: list[tuple[str, bytes]]) -> bytes:  # fmt: skip
+    """A message as a mail program writes it: encoded words, base64 parts, RFC 2231 names."""
+    parts = [f"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64"
+             f"\r\n\r\n{_b64(body.encode('utf-8', 'surrogatepass'))}"]  # fmt: skip
+    for name, content in files:
+        parts.append(
+            "Content-Type: application/octet-stream\r\n"
+            f"Content-Disposition: attachment; filename*=utf-8''{quote(name, safe='')}\r\n"
+            f"Content-Transfer-Encoding: base64\r\n\r\n{_b64(content)}"
+        )
+    head = (f"From: {_word(sender)} <nino@example.ge>\r\nTo: office@example.ge\r\n"
+            f"Subject: {_word(subject)}\r\nDate: {date}\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/mixed; boundary="b-o-u-n-d"\r\n\r\n')  # fmt: skip
+    body_parts = "".join(f"--b-o-u-n-d\r\n{p}\r\n" for p in parts)
+    return (head + body_parts + "--b-o-u-n-d--\r\n").encode("ascii")
+
+
+EML_DATES = ("Wed, 25 Nov 2026 09:00:00 +0400", "25 Nov 2026 09:00 -0000", "Mon, 31 Feb 2026",
+             "yesterday", "", "Wed, 25 Nov 99999 09:00:00 +9999")  # fmt: skip
+EML = st.builds(eml_bytes, NAME.valid, fine_text(), st.sampled_from(EML_DATES), fine_text(),
+                st.lists(st.tuples(FILE_NAME.valid, CONTENT.valid), max_size=2))  # fmt: skip
+
+
+def _splice(data: bytes, junk: bytes, at: int) -> bytes:
+    at %= len(data) + 1
+    return data[:at] + junk + data[at + len(junk) :]
+
+
+EML_DATA = F(EML, st.one_of(
+    st.binary(max_size=3000),
+    st.builds(_splice, EML, st.binary(min_size=1, max_size=64), st.integers(0, 10**6)),
+    st.builds(eml_bytes, texts(), texts(), texts().map(lambda t: t.replace("\n", " ").replace(
+        "\r", " ")).map(lambda t: t.encode("ascii", "replace").decode()), texts(),
+              st.lists(st.tuples(texts(), st.binary(max_size=512)), max_size=2)),
+))  # fmt: skip
+
+
 # --- the table of use cases -----------------------------------------------------------------
 
 Call = Callable[[World, Actor, Any], object]
@@ -650,6 +911,9 @@ class Case:
     strategy: st.SearchStrategy[Any] | Callable[[World], st.SearchStrategy[Any]]
     call: Call
     examples: int = 400
+    # Run before each example, outside the check (e.g. a document made in the state the
+    # example asks for): (world, value) -> the value the call gets.
+    prepare: Callable[[World, Any], Any] | None = None
 
     def __str__(self) -> str:
         return self.name
@@ -752,6 +1016,65 @@ CASES: tuple[Case, ...] = (
          lambda w, a, v: reporting.build(w.db, a, reporting.ReportRequest(**v), clock=w.clock)),
     Case("importing.import_journal", form(**IMPORT), import_row, 300),
     Case("cli.run", lambda w: cli_argv(str(w.tmp)), lambda w, a, v: run_cli(w, *v), 600),
+    # routing: each example acts on a document made for it in the state it asks for
+    Case("routing.assign", assign_form, assign, 300, on_fresh_document),
+    Case("routing.reassign",
+         lambda w: form(**fresh("assigned", "in_progress"), who=who("soc.head", "admin"),
+                        new_user=user_ids(w, "soc.head", "fin.exec", "admin"),
+                        reason=F(fine_text(), texts())),
+         lambda w, a, v: routing.reassign(w.db, _as(w, a, v["who"]), v["doc_id"], v["new_user"],
+                                          v["reason"], w.clock, v["expected_version"]),
+         150, on_fresh_document),
+    Case("routing.claim", form(**fresh("registered"), who=who("soc.exec", "soc.head")),
+         lambda w, a, v: routing.claim(w.db, _as(w, a, v["who"]), v["doc_id"], w.clock,
+                                       v["expected_version"]), 150, on_fresh_document),
+    Case("routing.start", form(**fresh("assigned"), who=who("soc.exec")),
+         lambda w, a, v: routing.start(w.db, _as(w, a, v["who"]), v["doc_id"], w.clock,
+                                       v["expected_version"]), 150, on_fresh_document),
+    Case("routing.answer",
+         form(**fresh("assigned", "in_progress"), who=who("soc.exec", "soc.head", "admin"),
+              **ANSWER),
+         answer, 400, on_fresh_document),
+    Case("routing.close",
+         form(**fresh("answered", "forwarded", "registered"), who=who("reg", "soc.head", "admin"),
+              note=OPTIONAL_TEXT),
+         lambda w, a, v: routing.close(w.db, _as(w, a, v["who"]), v["doc_id"], v["note"], w.clock,
+                                       v["expected_version"]), 150, on_fresh_document),
+    Case("routing.cancel",
+         form(**fresh("registered", "assigned"), who=who("reg", "admin"),
+              reason=F(fine_text(), texts())),
+         lambda w, a, v: routing.cancel(w.db, _as(w, a, v["who"]), v["doc_id"], v["reason"],
+                                        w.clock, v["expected_version"]), 150, on_fresh_document),
+    # users and departments (the administrator's screens, `user add` / `passwd`), logging in
+    Case("users.create_user", form(**USER, password=PASSWORD),
+         lambda w, a, v: users.create_user(w.db, a, users.UserInput(**_pick(v, USER)),
+                                           v["password"], w.clock), 300),
+    Case("users.update_user", lambda w: form(user_id=user_ids(w, *LOGINS), **USER),
+         lambda w, a, v: users.update_user(w.db, a, v["user_id"],
+                                           users.UserInput(**_pick(v, USER)), w.clock), 200),
+    Case("users.create_department", form(**DEPARTMENT),
+         lambda w, a, v: users.create_department(w.db, a, users.DepartmentInput(**v), w.clock),
+         150),
+    Case("users.update_department", form(department_id=F(st.integers(1, 8), IDS), **DEPARTMENT),
+         lambda w, a, v: users.update_department(
+             w.db, a, v["department_id"], users.DepartmentInput(**_pick(v, DEPARTMENT)), w.clock),
+         150),
+    Case("users.authenticate",
+         form(login=F(st.sampled_from(LOGINS), LOGIN_TEXT.wild),
+              password=F(st.just(STAFF_PASSWORD), PASSWORD.wild)),
+         authenticate, 150),
+    Case("users.set_password", lambda w: form(user_id=user_ids(w, *LOGINS), password=PASSWORD),
+         lambda w, a, v: users.set_password(w.db, a, v["user_id"], v["password"], w.clock), 150),
+    # attachments: odd names and bytes, garbage e-mail messages
+    Case("attachments.add_file",
+         form(doc_id=DOC, name=FILE_NAME, content=CONTENT, on_disk=F(st.just(True), st.booleans())),
+         add_file, 300),
+    Case("attachments.add_eml",
+         form(doc_id=DOC, data=EML_DATA,
+              file_name=F(st.sampled_from(("letter.eml", "წერილი.eml", "")) | FILE_NAME.valid,
+                          texts())),
+         lambda w, a, v: attachments.add_eml(w.db, a, v["doc_id"], v["file_name"], v["data"],
+                                             w.clock), 300),
 )  # fmt: skip
 
 ROLE = st.one_of(st.just("admin"), st.sampled_from(ROLES))
@@ -806,6 +1129,8 @@ def test_fuzz(
         @settings(PROFILE, max_examples=examples(case))
         @given(role=ROLE, value=strategy)
         def fuzz(role: str, value: Any) -> None:
+            if case.prepare is not None:
+                value = case.prepare(world, value)
             outcomes[attempt(world, lambda: case.call(world, world.actor(role), value))] += 1
 
         fuzz()
@@ -836,6 +1161,10 @@ REGRESSIONS: tuple[tuple[str, Call, str], ...] = (
     ("the holidays of year 0", lambda w, a, v: rules.list_holidays(w.db, a, 0), "ok"),
     ("a backup file name longer than the file system allows",
      lambda w, a, v: run_cli(w, ["backup", str(w.tmp / ("ა" * 300))], ""), "refused"),
+    ("a file to attach whose name is longer than the file system allows",
+     lambda w, a, v: attachments.add_file(w.db, a, 1, w.tmp / ("Ⴀ" * 86), w.clock), "refused"),
+    ("a file to attach with a NUL in its path",
+     lambda w, a, v: attachments.add_file(w.db, a, 1, w.tmp / "a\x00.pdf", w.clock), "refused"),
 )  # fmt: skip
 
 

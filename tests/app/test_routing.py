@@ -377,6 +377,71 @@ def test_two_transactions_at_once_on_the_server_the_later_gets_changed_by(
         other.dispose()
 
 
+@pytest.mark.pg
+def test_an_answer_and_a_start_on_the_same_card_at_once_do_not_deadlock(
+    pg_url: str, clock: FixedClock, cheap_hashing: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the load bench (bench/load.py): the co-executor's answer held the audit
+    chain's lock (taken registering the reply) when the main executor's start updated the
+    card and waited for that lock; the answer then waited for the card: deadlock. Now the
+    answer takes the card first, and the start is told "changed by"."""
+    import threading
+
+    from sqlalchemy import text
+
+    db, other, watch = open_database(pg_url), open_database(pg_url), open_database(pg_url)
+    try:
+        office = make_office(db, clock)
+        doc = new_request(db, office["reg"], clock)
+        routing.assign(db, office["head"], doc,
+                       ResolutionInput(office["exec"].user_id, (office["co"].user_id,)), clock)  # fmt: skip
+        opened_at = version(db, doc)
+        outcome: list[object] = []
+
+        def main_executor_starts() -> None:
+            try:
+                outcome.append(routing.start(other, office["exec"], doc, clock,
+                                             expected_version=opened_at))  # fmt: skip
+            except Exception as exc:
+                outcome.append(exc)
+
+        starter = threading.Thread(target=main_executor_starts)
+        link = routing.link_in_session
+
+        def start_meanwhile(*args: object, **kwargs: object) -> None:
+            # The reply is registered (its number and the audit lock are held): the start
+            # runs now, until it waits for a lock this transaction holds.
+            starter.start()
+            waiting = 0
+            for _ in range(1000):
+                with watch.engine.connect() as c:
+                    waiting = int(c.execute(text(
+                        "SELECT count(*) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                    )).scalar_one())  # fmt: skip
+                if waiting or not starter.is_alive():
+                    break
+            assert waiting == 1 or not starter.is_alive(), "the start never reached the card"
+            link(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(routing, "link_in_session", start_meanwhile)
+        result = routing.answer(db, office["co"], doc, AnswerInput("granted", "პასუხი", "ტ",
+                                                                   expected_version=opened_at),
+                                clock)  # fmt: skip
+        starter.join(timeout=30)
+        assert not starter.is_alive()
+        assert result.incoming_status == "assigned"  # the main executor's part is still open
+        assert len(outcome) == 1 and isinstance(outcome[0], StaleRecord), outcome
+        assert "co სახელი" in outcome[0].message("ka")
+        with db.read() as s:
+            d = s.get(Document, doc)
+            assert d is not None and d.status == "assigned" and d.version == opened_at + 1
+    finally:
+        db.dispose()
+        other.dispose()
+        watch.dispose()
+
+
 # --- queue, confidentiality, reports ------------------------------------------------------
 
 
