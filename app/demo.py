@@ -51,6 +51,7 @@ from app.users import demo_password_hash
 from app.workdays import WorkCalendar, load_calendar
 from models.db import Database
 from models.tables import (
+    Assignment,
     Correspondent,
     Department,
     Document,
@@ -71,6 +72,10 @@ ChunkRow = tuple[int, str, str, str, int | None]  # id, reg_number, subject, sum
 _DOCS = cast(Table, Document.__table__)
 _CORRS = cast(Table, Correspondent.__table__)
 _USERS = cast(Table, User.__table__)
+_ASSIGNMENTS = cast(Table, Assignment.__table__)
+# An open document's executor has an open part in it: his "My tasks" list is not empty.
+_PART_STATE = {"assigned": "open", "in_progress": "in_progress",
+               "awaiting_clarification": "in_progress"}  # fmt: skip
 _COUNTERS = cast(Table, NumberCounter.__table__)
 _TBILISI_OFFSET = TBILISI.utcoffset(None)  # the clerk's day from a UTC instant
 
@@ -1232,6 +1237,23 @@ def _write_chunk(s: Session, gen: _Generator, docs: list[_Doc]) -> None:
             }
         )
     ids = _insert_returning_ids(s, _DOCS, rows)
+    parts = [
+        {
+            "document_id": doc_id,
+            "user_id": d.executor_id,
+            "role": "main",
+            "instruction": "",
+            "due_date": d.due,
+            "assigned_by": refs.heads.get(d.dept_id or -1, d.created_by),
+            "assigned_at": d.created_at,
+            "state": _PART_STATE[d.status],
+            "note": "",
+        }
+        for doc_id, d in zip(ids, docs, strict=True)
+        if d.executor_id is not None and d.status in _PART_STATE
+    ]
+    if parts:
+        s.execute(insert(_ASSIGNMENTS), parts)
     _after_chunk(
         s,
         [

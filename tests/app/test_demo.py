@@ -367,3 +367,32 @@ def test_default_dates_end_today_on_the_system_clock(sqlite_db: Database) -> Non
     dates = [d.reg_date for d in _docs(sqlite_db)]
     assert len(dates) == 50
     assert add_months(today, -36) < min(dates) <= max(dates) <= SystemClock().today()
+
+
+def test_open_routed_documents_are_in_their_executors_tasks(
+    db: Database, clock: FixedClock
+) -> None:
+    from app.auth import find_actor
+    from app.routing import my_tasks
+    from models.tables import Assignment, User
+
+    assert generate(db, 2000, seed=11, clock=clock) == 2000
+    docs = {d.id: d for d in _docs(db)}
+    with db.read() as s:
+        parts = s.execute(
+            select(Assignment.document_id, Assignment.user_id, Assignment.state)
+        ).all()
+        busiest = s.scalar(
+            select(User.login).join(Assignment, Assignment.user_id == User.id)
+            .where(User.role == "executor")
+            .group_by(User.login).order_by(func.count().desc()).limit(1)
+        )  # fmt: skip
+        actor = find_actor(s, str(busiest))
+    routed_open = {i for i, d in docs.items() if d.status in ("assigned", "in_progress",
+                   "awaiting_clarification") and d.executor_id is not None}  # fmt: skip
+    assert {p.document_id for p in parts} == routed_open
+    assert all(docs[p.document_id].executor_id == p.user_id for p in parts)
+    assert {p.state for p in parts} <= {"open", "in_progress"}
+    assert actor is not None and actor.role == "executor"
+    tasks = my_tasks(db, actor, today=clock.today())
+    assert tasks and {t.id for t in tasks} <= routed_open
