@@ -109,3 +109,22 @@ def test_the_built_program_starts_on_a_fresh_database(
     assert "smoke ok: 0 documents" in r.stdout
     assert (tmp_path / "fresh.sqlite3").stat().st_size > 0  # created and migrated by prepare()
     print(f"\n{lang}: start, first rows, exit: {seconds:.2f} s")
+
+
+def test_the_command_line_is_in_the_folder_too(program: Path, tmp_path: Path) -> None:
+    cli = program.parent / (f"{NAME}-cli" + (".exe" if sys.platform == "win32" else ""))
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(cli), "--db", url, *args], env=env, capture_output=True, text=True, timeout=120
+        )
+
+    assert run("db", "upgrade").returncode == 0
+    checked = run("db", "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    audit = run("audit", "verify")
+    assert audit.returncode == 0, audit.stdout + audit.stderr
+    script = run("db", "sql", "--dialect", "mssql")
+    assert script.returncode == 0 and "NVARCHAR" in script.stdout and "\nGO\n" in script.stdout
