@@ -46,6 +46,15 @@ def _print(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
+def _error(message: str) -> None:
+    """One line on stderr: "შეცდომა: …" / "Error: …" in the language of ``--lang``."""
+    print(messages.render("cli.error", {"message": message}), file=sys.stderr)
+
+
+def _no_such_user(args: argparse.Namespace) -> None:
+    _error(messages.render("cli.no_such_user", {"login": args.user or ""}))
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from app.setup import prepare
 
@@ -98,7 +107,7 @@ def cmd_import_journal(args: argparse.Namespace) -> int:
     with db.read() as s:
         actor = find_actor(s, args.user) if args.user else default_actor(s)
     if actor is None:
-        print("no such user", file=sys.stderr)
+        _no_such_user(args)
         return EXIT_USER
     source = Path(args.file)
     spec = load_mapping_spec(Path(args.mapping)) if args.mapping else None
@@ -149,7 +158,7 @@ def cmd_db_check(args: argparse.Namespace) -> int:
     except UserError:
         raise
     except Exception as exc:
-        print(f"შეცდომა: {explain(exc).message()}", file=sys.stderr)
+        _error(explain(exc).message())
         return EXIT_DB
     if state.status == "current":
         print(f"ok: schema {state.current}")
@@ -158,7 +167,7 @@ def cmd_db_check(args: argparse.Namespace) -> int:
         err = UserError("db.schema_new", current=state.current)
     else:
         err = UserError("db.schema_old", current=state.current or "—", head=state.head)
-    print(f"შეცდომა: {err.message()}", file=sys.stderr)
+    _error(err.message())
     return EXIT_DB
 
 
@@ -200,7 +209,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     with db.read() as s:
         actor = find_actor(s, args.user) if args.user else default_actor(s)
     if actor is None:
-        print("no such user", file=sys.stderr)
+        _no_such_user(args)
         return EXIT_USER
     doc = register(
         db,
@@ -256,7 +265,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with db.read() as s:
         actor = find_actor(s, args.user) if args.user else default_actor(s)
     if actor is None:
-        print("no such user", file=sys.stderr)
+        _no_such_user(args)
         return EXIT_USER
     result = search(db, actor, args.text, limit=args.limit, kind=args.kind)
     if args.json:
@@ -325,7 +334,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     with db.read() as s:
         actor = find_actor(s, args.user) if args.user else default_actor(s)
     if actor is None:
-        print("no such user", file=sys.stderr)
+        _no_such_user(args)
         return EXIT_USER
     for path in generate(db, actor, request, Path(args.out)):
         print(path)
@@ -442,7 +451,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         else "audit.broken_row"
     )
     params: dict[str, object] = {"row": result.first_broken_id, "checked": result.checked}
-    print(f"შეცდომა: {messages.render(key, params)}", file=sys.stderr)
+    _error(messages.render(key, params))
     return EXIT_AUDIT
 
 
@@ -565,10 +574,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except DatabaseUnavailable as exc:
-        print(f"შეცდომა: {exc.message()}", file=sys.stderr)
+        _error(exc.message())
         return EXIT_DB
     except UserError as exc:
-        print(f"შეცდომა: {exc.message()}", file=sys.stderr)
+        _error(exc.message())
         return EXIT_USER
     except Exception as exc:  # our bug or the database: say which, log the rest
         from sqlalchemy.exc import DBAPIError, OperationalError

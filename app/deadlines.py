@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from app.dates import long_date, short_day
@@ -45,6 +46,25 @@ _UNIT_WORDS = {
 
 
 SHIFTS = ("next", "previous", "none")
+
+# Georgian legal abbreviations in a type's ``legal_ref`` and their English (domain.md):
+# "სზაკ, მუხ. 40" → "GAC, Art. 40"; "სზაკ-ის 40-ე მუხლი" → "GAC Art. 40".
+_LEGAL_WORDS_EN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:მე-)?(\d+)(?:-ე)?\s+მუხლის?\b"), r"Art. \1"),
+    (re.compile(r"\b(?:მე-)?(\d+)(?:-ე)?\s+ნაწილის?\b"), r"Part \1"),
+    (re.compile(r"\bსზაკ(?:-ის|-ით|-ი)?\b"), "GAC"),
+    (re.compile(r"\bმუხ\."), "Art."),
+    (re.compile(r"\bნაწ\."), "Part"),
+    (re.compile(r"\bპუნქ?\."), "para."),
+)
+
+
+def legal_ref_en(ref: str) -> str:
+    """*ref* (as typed by the administrator, in Georgian) with the abbreviations of the
+    General Administrative Code in English; words it does not know stay as they are."""
+    for pattern, english in _LEGAL_WORDS_EN:
+        ref = pattern.sub(english, ref)
+    return ref
 
 
 def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDate:
@@ -88,10 +108,11 @@ def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDat
 
     ka_unit, en_one, en_many = _UNIT_WORDS[rule.unit]
     ref_ka = f" ({rule.legal_ref})" if rule.legal_ref else ""
+    ref_en = f" ({legal_ref_en(rule.legal_ref)})" if rule.legal_ref else ""
     head_ka = f"{rule.count} {ka_unit} {long_date(start)}-დან{ref_ka}"
     head_en = (
         f"{rule.count} {en_one if rule.count == 1 else en_many} from "
-        f"{long_date(start, 'en')}{ref_ka}"
+        f"{long_date(start, 'en')}{ref_en}"
     )
     parts_ka = [head_ka]
     parts_en = [head_en]

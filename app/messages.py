@@ -913,3 +913,35 @@ CATALOGUE.update(
         },
     }
 )
+
+
+# An older schema on a server: only an administrator upgrades it (from the window, after
+# logging in) or the DBA (kantselaria-cli db upgrade).
+CATALOGUE.update(
+    {
+        "db.schema_old_admin": {
+            "ka": "მონაცემთა ბაზის სქემა ძველია ({current}), პროგრამას კი {head} სჭირდება. "
+            "სქემას განაახლებს ადმინისტრატორი: გახსენით ეს ბაზა და „განახლება“ დააჭირეთ "
+            "ადმინისტრატორის სახელით, ან ბაზის ადმინისტრატორმა გაუშვას "
+            "„kantselaria-cli db upgrade“.",
+            "en": "The database schema is older ({current}) than the program needs ({head}). "
+            "An administrator upgrades it: open this database and press “Upgrade” with an "
+            "administrator's login, or the DBA runs “kantselaria-cli db upgrade”.",
+        },
+    }
+)
+
+
+# kantselaria-cli: the line an error is printed on, in the language of --lang.
+CATALOGUE.update(
+    {
+        "cli.error": {
+            "ka": "შეცდომა: {message}",
+            "en": "Error: {message}",
+        },
+        "cli.no_such_user": {
+            "ka": "ასეთი მომხმარებელი არ არის: {login}",
+            "en": "No such user: {login}",
+        },
+    }
+)

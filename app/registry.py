@@ -110,6 +110,7 @@ class RegistryRow:
     executor: str
     confidential: bool
     kind: str = ""
+    doc_type_en: str = ""  # the type's English name ("" when none is set)
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ def row_statement() -> Select[*tuple[Any, ...]]:
             ex.full_name,
             Document.confidential,
             Document.kind,
+            DocumentType.name_en,
         )
         .select_from(Document)
         .join(DocumentType, DocumentType.id == Document.doc_type_id)
@@ -266,6 +268,7 @@ def to_row(r: Any) -> RegistryRow:
         executor=r[9] or "",
         confidential=bool(r[10]),
         kind=r[11],
+        doc_type_en=r[12] or "",
     )
 
 

@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.audit import Change, record
+from app.auth import require
 from app.clock import Clock, SystemClock
+from app.errors import DatabaseUnavailable
 from app.refdata import DEPARTMENTS, DOCUMENT_TYPES, NUMBER_TEMPLATES, OFFICE_SETTINGS
+from app.users import authenticate
 from app.workdays import seed_holidays
 from models import migrate
 from models.db import Database
@@ -45,6 +49,11 @@ class SchemaState:
         if self.current == self.head:
             return "current"
         return "old" if self.known else "new"
+
+
+class SchemaMismatch(DatabaseUnavailable):
+    """The database's schema is not this program's: newer (update the program) or older
+    (an administrator upgrades it). The CLI exits 3, the window says so in Georgian."""
 
 
 def schema_state(db: Database) -> SchemaState:
@@ -107,8 +116,14 @@ def _index_missing(db: Database) -> bool:
 
 
 def prepare(db: Database, clock: Clock | None = None) -> SchemaState:
-    """Upgrade the schema to head and seed reference data (idempotent)."""
+    """Upgrade the schema to head and seed reference data (idempotent).
+
+    A database upgraded by a newer program (a revision this one does not know) is left
+    alone: ``SchemaMismatch("db.schema_new")`` says to update the program.
+    """
     before = migrate.current_revision(db.engine)
+    if not migrate.is_known_revision(before):
+        raise SchemaMismatch("db.schema_new", current=before)
     migrate.upgrade(db.engine)
     if before in PRE_SEARCH_REVISIONS or _index_missing(db):
         from app.search import reindex_all  # the word tables came with 0003_search
@@ -117,6 +132,33 @@ def prepare(db: Database, clock: Clock | None = None) -> SchemaState:
     with db.write() as s:
         _seed_reference(s, clock or SystemClock())
     return schema_state(db)
+
+
+def upgrade_as_admin(
+    db: Database, login: str, password: str, clock: Clock | None = None
+) -> SchemaState:
+    """Upgrade an older schema from the window: only after an administrator logs in.
+
+    The login is checked against the database as it is (the users table is the same in
+    every released schema); the upgrade is one audit entry (revision before → after).
+    """
+    clock = clock or SystemClock()
+    actor = authenticate(db, login, password, clock)
+    require(actor, "admin")
+    before = schema_state(db)
+    state = prepare(db, clock)
+    if before.current != state.current:
+        with db.write() as s:
+            record(
+                s,
+                at=clock.now_utc(),
+                user_id=actor.user_id,
+                action="schema_upgrade",
+                entity="schema",
+                entity_id=None,
+                changes=[Change("revision", before.current or "", state.current or "")],
+            )
+    return state
 
 
 def document_count(db: Database) -> int:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,7 +51,7 @@ from app.connection import (
     try_profile,
 )
 from app.errors import UserError, ValidationError
-from app.setup import SchemaState, prepare, schema_state
+from app.setup import SchemaState, prepare, schema_state, upgrade_as_admin
 from models.db import Database
 from ui.admin.common import (
     ERROR_STYLE,
@@ -58,6 +59,7 @@ from ui.admin.common import (
     InlineErrors,
     confirm,
     error_label,
+    failure_handler,
     notice_label,
     tab_chain,
 )
@@ -69,6 +71,39 @@ PG_PORT = 5432
 OK_STYLE = NOTICE_STYLE
 FAIL_STYLE = ERROR_STYLE + " border: 1px solid #b3261e; padding: 4px;"
 _ODBC_PART = re.compile(r"(?i)(?:^|;)\s*(SERVER|DATABASE)\s*=\s*(\{(?:[^}]|\}\})*\}|[^;]*)")
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label whose minimum height is that of its wrapped lines.
+
+    Qt gives a wrapped label the minimum height of one line, and a window no minimum for
+    the extra lines; a note shown or lengthened after the window opened is then squeezed
+    over the rows around it. With the lines' height as minimum the window grows instead.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        if not self.isVisible():  # not laid out yet: its width means nothing
+            return
+        need = max(self.heightForWidth(self.width()), 0) if self.text() else 0
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
 
 def where(url: str) -> str:
@@ -301,9 +336,8 @@ class ConnectionDialog(QDialog):
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_note = QLabel()
+        self.password_note = WrappedLabel()
         self.password_note.setObjectName("password_note")
-        self.password_note.setWordWrap(True)
         self.driver = QComboBox()
         self.driver.setEditable(True)
         self.driver.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -710,6 +744,11 @@ class ConnectionDialog(QDialog):
         else:
             show_error(self, exc)
 
+    def set_current(self, url: str) -> None:
+        """The database open now ("" when none: activating any profile emits ``activated``)."""
+        self._current_url = url
+        self._show_current()
+
     def _show_current(self) -> None:
         shown = where(self._current_url)
         self.current.setText(
@@ -953,4 +992,94 @@ def ask_password(parent: QWidget | None, profile_name: str) -> tuple[str, bool] 
     return PasswordDialog.ask(parent, profile_name, can_remember=profiles.keyring_available())
 
 
-__all__ = ["ConnectionDialog", "PasswordDialog", "ask_password", "where"]
+# -- an older schema on a server: upgraded only after an administrator logs in ----------------
+
+
+class SchemaUpgradeDialog(QDialog):
+    """The server database's schema is older than the program: the two versions, and
+    Upgrade once an administrator's login and password are given (checked against that
+    database); the upgrade runs off the GUI thread. ``state``: the schema afterwards."""
+
+    def __init__(self, db: Database, state: SchemaState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.state: SchemaState | None = None
+        self.runner = TaskRunner(self)
+        self.setWindowTitle(self.tr("მონაცემთა ბაზის სქემა ძველია"))
+        self.setMinimumWidth(480)
+        intro = QLabel(
+            self.tr(
+                "ამ ბაზის სქემა ({current}) პროგრამის ვერსიაზე ({head}) ძველია და პროგრამა "
+                "მასთან ვერ იმუშავებს, სანამ სქემა არ განახლდება. სქემას ანახლებს "
+                "ადმინისტრატორი: შეიყვანეთ ადმინისტრატორის მომხმარებელი და პაროლი. "
+                "განახლებამდე დარწმუნდით, რომ ბაზის სარეზერვო ასლი არსებობს. ბაზის "
+                "ადმინისტრატორს ამის გაკეთება სერვერიდანაც შეუძლია: kantselaria-cli db upgrade"
+            ).format(current=state.current or "—", head=state.head)
+        )
+        intro.setObjectName("intro")
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.login = QLineEdit()
+        self.login.setObjectName("login")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = InlineErrors(error_label("upgrade_error"))
+        form = QFormLayout()
+        form.addRow(
+            self.tr("ადმინისტრატორის &მომხმარებელი:"), self.errors.field("login", self.login)
+        )
+        form.addRow(self.tr("&პაროლი:"), self.errors.field("password", self.password))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("გაუქმება"))
+        self.upgrade_button = QPushButton(self.tr("&განახლება"))
+        self.upgrade_button.setDefault(True)
+        buttons.addButton(self.upgrade_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(self.errors.general)
+        lay.addWidget(buttons)
+        self.login.setFocus()
+
+    def submit(self) -> None:
+        self.errors.clear()
+        db, login, password = self._db, self.login.text().strip(), self.password.text()
+        self.upgrade_button.setEnabled(False)
+
+        def done(state: SchemaState) -> None:
+            self.upgrade_button.setEnabled(True)
+            self.state = state
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.upgrade_button.setEnabled(True)
+            self.password.clear()
+            failure_handler(self, self.errors)(exc)
+
+        self.runner.run(
+            lambda _c: upgrade_as_admin(db, login, password),
+            done,
+            on_error=failed,
+            label=self.tr("ბაზის სქემის განახლება…"),
+            owner=self,
+            on_cancel=lambda: self.upgrade_button.setEnabled(True),
+        )
+
+
+def ask_schema_upgrade(db: Database, state: SchemaState, parent: QWidget | None = None) -> bool:
+    """True when an administrator upgraded the older schema of *db* (tests replace this)."""
+    dlg = SchemaUpgradeDialog(db, state, parent)
+    return dlg.exec() == QDialog.DialogCode.Accepted and dlg.state is not None
+
+
+__all__ = [
+    "ConnectionDialog",
+    "PasswordDialog",
+    "SchemaUpgradeDialog",
+    "ask_password",
+    "ask_schema_upgrade",
+    "where",
+]

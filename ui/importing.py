@@ -167,7 +167,8 @@ class ImportDialog(QDialog):
         self.running = False
         self._allowed = may(ctx.actor, "admin")
         self.setWindowTitle(self.tr("ძველი ჟურნალის იმპორტი (Excel)"))
-        self.setMinimumSize(980, 720)
+        self.setMinimumSize(760, 520)  # fits 1366×768 at 125 %
+        self.resize(980, 720)
         lang = messages.current_language()
 
         # -- the file

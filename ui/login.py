@@ -22,6 +22,7 @@ from app.auth import Actor
 from app.errors import UserError
 from models.db import Database
 from ui.admin.common import InlineErrors, error_label, failure_handler
+from ui.connection import WrappedLabel
 from ui.tasks import TaskRunner
 
 LAST_LOGIN_KEY = "login/last"
@@ -50,9 +51,8 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&მომხმარებელი:"), self.errors.field("login", self.login))
         form.addRow(self.tr("&პაროლი:"), self.errors.field("password", self.password))
-        self.hint = QLabel()
+        self.hint = WrappedLabel()  # the window grows to all its lines when it appears
         self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint.hide()

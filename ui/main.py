@@ -16,9 +16,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from models.db import Database
+    from ui.connection import ConnectionDialog
     from ui.context import AppContext
 
 NO_DISPLAY = """\
@@ -114,8 +118,38 @@ def make_application(lang: str | None = None) -> QApplication:
     return app
 
 
-def open_context(url: str, login: bool = False) -> AppContext | None:
-    """Open (create or upgrade) the database and pick the acting user.
+def failure_text(exc: BaseException) -> str:
+    """Why a database did not open, in Georgian with the remedy (never a traceback)."""
+    from app.connection import explain
+    from app.errors import UserError
+
+    return exc.message() if isinstance(exc, UserError) else explain(exc).message()
+
+
+def bring_schema_up(db: Database, *, ask: bool, parent: QWidget | None = None) -> None:
+    """Make the schema the program's, or refuse with the reason.
+
+    The embedded file is created or upgraded silently (one clerk, one file). On a server an
+    empty database gets its tables (the first start), but an older schema is upgraded only
+    by an administrator — asked for here when *ask*, else ``SchemaMismatch``; a schema
+    newer than the program is refused by ``prepare`` (update the program).
+    """
+    from app.setup import SchemaMismatch, prepare, schema_state
+
+    if db.backend != "sqlite":
+        state = schema_state(db)
+        if state.status == "old":
+            from ui.connection import ask_schema_upgrade
+
+            if not (ask and ask_schema_upgrade(db, state, parent)):
+                raise SchemaMismatch(
+                    "db.schema_old_admin", current=state.current or "—", head=state.head
+                )
+    prepare(db)  # a no-op but for the reference data when the schema is current
+
+
+def open_context(url: str, login: bool = False, parent: QWidget | None = None) -> AppContext | None:
+    """Open the database (see :func:`bring_schema_up`) and pick the acting user.
 
     With *login* the user logs in (or, on a new database, creates the administrator);
     None: the clerk cancelled. Without it (smoke test, screenshots, tests) the first
@@ -123,24 +157,102 @@ def open_context(url: str, login: bool = False) -> AppContext | None:
     """
     from app.auth import default_actor
     from app.clock import SystemClock
-    from app.setup import prepare
     from models.db import open_database
     from ui.context import AppContext
 
     db = open_database(url)
-    prepare(db)  # creates or upgrades the embedded file; a no-op when current
-    if login:
-        from ui.login import ask_login
+    try:
+        bring_schema_up(db, ask=login, parent=parent)
+        if login:
+            from ui.login import ask_login
 
-        chosen = ask_login(db)
-        if chosen is None:
-            db.dispose()
-            return None
-        return AppContext(db=db, actor=chosen, clock=SystemClock(), url=url)
-    with db.read() as s:
-        actor = default_actor(s)
+            chosen = ask_login(db, parent)
+            if chosen is None:
+                db.dispose()
+                return None
+            return AppContext(db=db, actor=chosen, clock=SystemClock(), url=url)
+        with db.read() as s:
+            actor = default_actor(s)
+    except BaseException:
+        db.dispose()
+        raise
     assert actor is not None  # prepare() always seeds the administrator
     return AppContext(db=db, actor=actor, clock=SystemClock(), url=url)
+
+
+class Startup(QObject):
+    """The first database of a session. When the active profile's database cannot be
+    opened, the clerk reads why (with the remedy) and then chooses another profile, or
+    fixes this one, in the connection dialog — until one opens or the dialog is closed.
+
+    ``finished`` carries the AppContext, or None (``code`` says why: the login was
+    cancelled, or the clerk closed the connection dialog).
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, login: bool = True) -> None:
+        super().__init__()
+        from ui.tasks import TaskRunner
+
+        self.login = login
+        self.runner = TaskRunner()
+        self.dialog: ConnectionDialog | None = None
+        self.ctx: AppContext | None = None
+        self.code: int | None = None  # set when finished
+
+    @property
+    def done(self) -> bool:
+        return self.code is not None
+
+    def open(self, url: str) -> None:
+        """Try *url*; on failure say why and open (or keep open) the connection dialog."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.done:
+            return
+        try:
+            ctx = open_context(url, login=self.login, parent=self.dialog)
+        except Exception as exc:
+            log.exception("cannot open the database")
+            hint = self.tr(
+                "აირჩიეთ სხვა კავშირი ან შეასწორეთ ეს და დააჭირეთ „გამოყენება“. "
+                "„დახურვა“ პროგრამას დახურავს."
+            )
+            QMessageBox.critical(
+                self.dialog, self.tr("კანცელარია"), failure_text(exc) + "\n\n" + hint
+            )
+            self._choose()
+            return
+        if ctx is None:  # the login was cancelled
+            if self.dialog is None:
+                self._finish(None, EXIT_OK)
+            else:
+                self.dialog.set_current("")
+            return
+        self._finish(ctx, EXIT_OK)
+
+    def _choose(self) -> None:
+        from ui.connection import ConnectionDialog
+
+        if self.dialog is not None:
+            self.dialog.set_current("")  # activating the same profile again retries it
+            return
+        dlg = ConnectionDialog(self.runner, None, "", can_upgrade=False)
+        dlg.activated.connect(self.open)
+        dlg.rejected.connect(lambda: self._finish(None, EXIT_DB))
+        self.dialog = dlg
+        dlg.show()
+
+    def _finish(self, ctx: AppContext | None, code: int) -> None:
+        if self.done:
+            return
+        self.ctx, self.code = ctx, code
+        dlg, self.dialog = self.dialog, None
+        if dlg is not None:
+            dlg.accept()  # accepted, not rejected: no second finish
+            dlg.deleteLater()
+        self.finished.emit(ctx)
 
 
 class WindowHost:
@@ -162,13 +274,11 @@ class WindowHost:
     def reopen(self, url: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        from app.connection import explain
-
         try:
-            new_ctx = open_context(url, login=self.login)
+            new_ctx = open_context(url, login=self.login, parent=self.window)
         except Exception as exc:
             log.exception("cannot open the database")
-            QMessageBox.critical(self.window, self.window.tr("კანცელარია"), explain(exc).message())
+            QMessageBox.critical(self.window, self.window.tr("კანცელარია"), failure_text(exc))
             return False
         if new_ctx is None:
             return False
@@ -206,29 +316,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(NO_DISPLAY)
         return EXIT_NO_DISPLAY
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     app = make_application(args.lang)
+    interactive = not (args.smoke or args.screenshot)
     try:
         url = args.db or default_db_url()
         if url is None:
             return EXIT_DB
-        ctx = open_context(url, login=not (args.smoke or args.screenshot))
-        if ctx is None:
-            return EXIT_OK  # the clerk cancelled the login
+        if interactive:  # a database that does not open: the connection dialog
+            startup = Startup(login=True)
+            startup.open(url)
+            if not startup.done:
+                loop = QEventLoop()
+                startup.finished.connect(loop.quit)
+                loop.exec()
+            if startup.ctx is None:
+                return startup.code if startup.code is not None else EXIT_DB
+            ctx: AppContext | None = startup.ctx
+        else:
+            ctx = open_context(url)
+        assert ctx is not None
     except Exception as exc:
-        from app.connection import explain
-
         log.exception("cannot open the database")
-        msg = explain(exc).message()
+        msg = failure_text(exc)
         if args.smoke:
             sys.stderr.write(msg + "\n")
         else:
             QMessageBox.critical(None, app.translate("main", "კანცელარია"), msg)
         return EXIT_DB
 
-    host = WindowHost(ctx, login=not (args.smoke or args.screenshot))
+    host = WindowHost(ctx, login=interactive)
     window = host.window
     if args.screenshot:
         w, h = (int(x) for x in args.size.split("x"))

@@ -31,6 +31,7 @@ from app.registration import RegisteredDocument
 from app.registry import RegistryQuery, SavedFilter, list_filters, save_filter
 from app.routing import TaskCounts
 from app.search import SearchResult, search
+from ui.backup import BackupReminder
 from ui.context import AppContext
 from ui.dashboard import DashboardView
 from ui.dialogs.card import CardDialog, RegisteredNotice
@@ -45,6 +46,7 @@ KINDS = ("incoming", "outgoing", "internal")
 
 
 SEARCH_DELAY_MS = 250
+NAV_MIN_WIDTH = 150
 NO_DOCUMENT = -1  # an id no document has: "the search found nothing"
 
 
@@ -82,7 +84,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(label(KIND_NAMES, kind, lang))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
-        self.nav.setMinimumWidth(150)
+        self._fit_nav()
         self.nav.currentRowChanged.connect(self._kind_chosen)
 
         # Registry table.
@@ -150,7 +152,14 @@ class MainWindow(QMainWindow):
         split.addWidget(self.pages)
         split.setStretchFactor(1, 1)
         split.setSizes([190, 1090])
-        self.setCentralWidget(split)
+        # The embedded file's backup is over a week old: a bar on top, not a box.
+        self.backup_reminder = BackupReminder(ctx, self.runner, self)
+        central = QWidget()
+        central_lay = QVBoxLayout(central)
+        central_lay.setContentsMargins(0, 0, 0, 0)
+        central_lay.addWidget(self.backup_reminder)
+        central_lay.addWidget(split, 1)
+        self.setCentralWidget(central)
 
         # Actions: keyboard first.
         tb = QToolBar(self.tr("ინსტრუმენტები"))
@@ -218,9 +227,15 @@ class MainWindow(QMainWindow):
         text = self.tr("ჩემი დავალებები")
         if counts.total:
             text += f" ({counts.total})"
-        if counts.overdue:
-            text += " · " + self.tr("%1 ვადაგადაც.").replace("%1", str(counts.overdue))
+        if counts.overdue:  # a line of its own: the navigation stays narrow and readable
+            text += "\n" + self.tr("%1 ვადაგადაცილებული").replace("%1", str(counts.overdue))
         self.tasks_item.setText(text)
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """The navigation at least as wide as its longest line, in either language."""
+        frame = 2 * self.nav.frameWidth() + self.nav.spacing() * 2 + 4
+        self.nav.setMinimumWidth(max(NAV_MIN_WIDTH, self.nav.sizeHintForColumn(0) + frame))
 
     def _kind_chosen(self, row: int) -> None:
         item = self.nav.item(row)

@@ -83,7 +83,7 @@ class ReportsDialog(QDialog):
             formats.addWidget(box)
         formats.addStretch(1)
         self.folder = QLineEdit(str(default_folder()))
-        browse = QPushButton(self.tr("&არჩევა…"))
+        browse = QPushButton(self.tr("ა&რჩევა…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -94,7 +94,7 @@ class ReportsDialog(QDialog):
             (self.tr("&ანგარიში"), self.report),
             (self.tr("&პერიოდი"), self.period),
             (self.tr("&სამსახური"), self.department),
-            (self.tr("ჟურნალის &სახე"), self.kind),
+            (self.tr("ჟურნალის სა&ხე"), self.kind),
         ):
             lbl = QLabel(title)
             lbl.setBuddy(widget)

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app import documents, registry, routing, users
+from app.auth import Actor, find_actor
+from app.registry import RegistryQuery
 from ui import i18n
+from ui.context import AppContext
 from ui.keys import type_text
 from ui.main import make_application, open_context
 from ui.main_window import MainWindow
@@ -32,6 +38,10 @@ def _wait(app: QApplication, ready: Callable[[], bool], ms: int = 20_000) -> Non
 
 
 def _grab(widget: QWidget, path: Path) -> None:
+    app = QApplication.instance()
+    for _ in range(3):  # let posted layout requests and the resizes they cause settle
+        if app is not None:
+            app.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(path))
     print(f"  {path}")
@@ -51,18 +61,23 @@ def shoot(url: str, out: Path, lang: str) -> None:
     _grab(w, out / f"main-window-{lang}.png")
 
     dlg = w.open_registration()
+    # On a 1366x768 screen Qt opens a dialog at most 2/3 of the screen high and the form
+    # scrolls; the picture shows the whole form.
+    dlg.resize(max(dlg.width(), 640), 700)
     dlg.doc_type.setCurrentIndex(dlg.doc_type.findData("foi"))
     type_text(dlg.from_name, "მარიამ ბერიძე")
     type_text(dlg.personal_id, "01019012345")
     type_text(dlg.subject, "ინფორმაცია 2026 წლის ბიუჯეტის შესრულების შესახებ")
     app.processEvents()
     _grab(dlg, out / f"registration-{lang}.png")
+    dlg.discard_draft()  # the next language's form must open empty, not restore this
     dlg.reject()
 
     w.open_current()
     _wait(app, lambda: w.card is not None and w.card.isVisible())
     app.processEvents()
     assert w.card is not None
+    w.card.resize(max(w.card.width(), 600), 740)  # the whole Details tab, as for the form
     _grab(w.card, out / f"card-{lang}.png")
     w.card.reject()
 
@@ -77,8 +92,98 @@ def shoot(url: str, out: Path, lang: str) -> None:
     app.processEvents()
     _grab(reports, out / f"reports-{lang}.png")
     reports.reject()
+
+    _shoot_connection(app, w, out, lang)
+    _shoot_routing(app, ctx, out, lang)
+    _shoot_login(app, ctx, out, lang)
     w.close()
     ctx.db.dispose()
+
+
+def _busiest_head(ctx: AppContext) -> Actor:
+    """The demo head of department with the most open tasks (a full "My tasks" page;
+    the demo data route documents to departments, not to executors' assignments)."""
+    logins = [u.login for u in users.list_users(ctx.db, ctx.actor) if u.role == "head" and u.active]
+    with ctx.db.read() as s:
+        actors = [a for a in (find_actor(s, login) for login in logins) if a is not None]
+    return max(actors, key=lambda a: routing.task_counts(ctx.db, a, clock=ctx.clock).total)
+
+
+def _shoot_routing(app: QApplication, ctx: AppContext, out: Path, lang: str) -> None:
+    """My tasks and the queue (a head), the resolution and the answer dialogs."""
+    from ui.routing import AnswerDialog, ResolutionDialog
+
+    head = _busiest_head(ctx)
+    hctx = replace(ctx, actor=head)
+    hw = MainWindow(hctx)
+    hw.resize(1280, 760)
+    hw.show()
+    hw.show_page("tasks")
+    _wait(app, lambda: hw.tasks.ready and hw.tasks.model.rowCount() > 0)
+    app.processEvents()
+    _grab(hw, out / f"tasks-{lang}.png")
+
+    waiting = RegistryQuery(kind="incoming", status=("registered",), viewer=head)
+    doc = registry.page(ctx.db, waiting, 0, 1)[0].id
+    res = ResolutionDialog(hctx, hw.runner, documents.get_card(ctx.db, head, doc), hw)
+    res.show()
+    _wait(app, lambda: bool(getattr(res, "ready", False)))
+    if res.co_executors.count() > 1:
+        res.co_executors.item(1).setCheckState(Qt.CheckState.Checked)
+    type_text(res.instruction, "მოამზადეთ პასუხი" if lang == "ka" else "Please prepare the answer")
+    app.processEvents()
+    _grab(res, out / f"resolution-{lang}.png")
+    res.reject()
+
+    task = next(
+        t for t in routing.my_tasks(ctx.db, head, clock=ctx.clock) if t.status == "assigned"
+    )
+    ans = AnswerDialog(hctx, hw.runner, documents.get_card(ctx.db, head, task.id), hw)
+    ans.show()
+    ans.body.setPlainText(
+        "გაცნობებთ, რომ თქვენი მოთხოვნა განხილულია და დაკმაყოფილდა."
+        if lang == "ka"
+        else "We inform you that your request has been considered and granted."
+    )
+    ans._draft_timer.stop()  # a screenshot leaves no draft behind
+    app.processEvents()
+    _grab(ans, out / f"answer-{lang}.png")
+    ans.body.clear()
+    ans.reject()
+    hw.close()
+
+
+def _shoot_connection(app: QApplication, w: MainWindow, out: Path, lang: str) -> None:
+    """The connection dialog with an MS SQL Server profile being set up (not saved)."""
+    from ui.connection import PREFERRED_DRIVER, ConnectionDialog
+
+    dlg = w.open_connection()
+    assert isinstance(dlg, ConnectionDialog)
+    _wait(app, lambda: dlg.ready and dlg.drivers_ready)
+    dlg.new_profile()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("mssql"))
+    dlg.name.setText("მერია — SQL Server")
+    dlg.server.setText("DB01\\SQLEXPRESS")
+    dlg.database.setText("kantselaria")
+    dlg.auth.setCurrentIndex(dlg.auth.findData("sql"))
+    dlg.username.setText("kantselaria_app")
+    dlg.driver.setEditText(PREFERRED_DRIVER)
+    dlg.driver_error.hide()
+    app.processEvents()
+    _grab(dlg, out / f"connection-{lang}.png")
+    dlg.reject()
+
+
+def _shoot_login(app: QApplication, ctx: AppContext, out: Path, lang: str) -> None:
+    from ui.login import LoginDialog
+
+    dlg = LoginDialog(ctx.db)
+    dlg.login.setText("demo.registrar.1")
+    dlg.show()
+    _wait(app, lambda: dlg.hint.isVisible())
+    app.processEvents()
+    _grab(dlg, out / f"login-{lang}.png")
+    dlg.reject()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,7 +193,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--lang", action="append", choices=i18n.LANGUAGES)
     args = p.parse_args(argv)
     for lang in args.lang or ["ka"]:
-        shoot(args.db, args.out, lang)
+        try:
+            shoot(args.db, args.out, lang)
+        except Exception:  # the program's excepthook only logs: say it here, on stderr
+            traceback.print_exc()
+            return 1
     return 0
 
 

@@ -138,6 +138,49 @@
     </message>
   </context>
   <context>
+    <name>BackupReminder</name>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>ამ ბაზის სარეზერვო ასლი ჯერ არ შექმნილა. ასლი დაიცავს რეესტრს დისკის დაზიანების ან ფაილის შემთხვევით წაშლისგან.</source>
+      <translation>This database has never been backed up. A backup protects the registry from a damaged disk or a file deleted by mistake.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>ასლის შექ&amp;მნა ახლავე…</source>
+      <translation>Back up &amp;now…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>ბაზის ასლი (*.sqlite3);;ყველა ფაილი (*)</source>
+      <translation>Database copy (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>ბაზის ბოლო სარეზერვო ასლი შეიქმნა %1 — ერთ კვირაზე მეტი ხნის წინ.</source>
+      <translation>The last backup of the database was made on %1 — more than a week ago.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>სარეზერვო ასლის შენახვა</source>
+      <translation>Save the backup</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>სარეზერვო ასლის შექმნა…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>შეხსენების დახურვა</source>
+      <translation>Close the reminder</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backup.py" />
+      <source>✔ სარეზერვო ასლი შეინახა: %1</source>
+      <translation>✔ Backup saved: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>CalendarDialog</name>
     <message>
       <location filename="../../ui/admin/calendar.py" />
@@ -304,11 +347,6 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
-      <source>დაკავშირებული დოკუმენტები</source>
-      <translation>Linked documents</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/card.py" />
       <source>დანარ&amp;თები</source>
       <translation>A&amp;ttachments</translation>
     </message>
@@ -344,13 +382,13 @@
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
-      <source>ვადის გა&amp;ნახლება…</source>
-      <translation>&amp;Resume the clock…</translation>
+      <source>ვადის გაანგარიშება</source>
+      <translation>How the due date was set</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
-      <source>ვადის გაანგარიშება</source>
-      <translation>How the due date was set</translation>
+      <source>ვადის გან&amp;ახლება…</source>
+      <translation>&amp;Resume the clock…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/card.py" />
@@ -801,7 +839,7 @@
     <message>
       <location filename="../../ui/admin/correspondents.py" />
       <source>&amp;ძებნა</source>
-      <translation>&amp;Search</translation>
+      <translation>Sea&amp;rch</translation>
     </message>
     <message>
       <location filename="../../ui/admin/correspondents.py" />
@@ -1167,7 +1205,7 @@ this week</translation>
     <message>
       <location filename="../../ui/admin/deadlines.py" />
       <source>სამართლებრივი &amp;საფუძველი</source>
-      <translation>&amp;Legal basis</translation>
+      <translation>Legal &amp;basis</translation>
     </message>
     <message>
       <location filename="../../ui/admin/deadlines.py" />
@@ -1204,13 +1242,8 @@ this week</translation>
     <name>DepartmentsDialog</name>
     <message>
       <location filename="../../ui/admin/users.py" />
-      <source>&amp;აქტიური</source>
-      <translation>&amp;Active</translation>
-    </message>
-    <message>
-      <location filename="../../ui/admin/users.py" />
       <source>&amp;დასახელება</source>
-      <translation>&amp;Name</translation>
+      <translation>Na&amp;me</translation>
     </message>
     <message>
       <location filename="../../ui/admin/users.py" />
@@ -1221,6 +1254,11 @@ this week</translation>
       <location filename="../../ui/admin/users.py" />
       <source>არა</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>აქ&amp;ტიური</source>
+      <translation>&amp;Active</translation>
     </message>
     <message>
       <location filename="../../ui/admin/users.py" />
@@ -1701,17 +1739,17 @@ this week</translation>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
       <source>&amp;ეს დოკუმენტი</source>
-      <translation>&amp;This document</translation>
+      <translation>Th&amp;is document</translation>
     </message>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
       <source>&amp;ნომერი</source>
-      <translation>&amp;Number</translation>
+      <translation>Nu&amp;mber</translation>
     </message>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
       <source>და&amp;კავშირება</source>
-      <translation>&amp;Link</translation>
+      <translation>Lin&amp;k</translation>
     </message>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
@@ -1730,8 +1768,8 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
-      <source>კავშირის წაშ&amp;ლა</source>
-      <translation>&amp;Remove link</translation>
+      <source>კავშირის &amp;წაშლა</source>
+      <translation>Remo&amp;ve link</translation>
     </message>
     <message>
       <location filename="../../ui/admin/document_actions.py" />
@@ -1806,7 +1844,7 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
-      <source>%1 ვადაგადაც.</source>
+      <source>%1 ვადაგადაცილებული</source>
       <translation>%1 overdue</translation>
     </message>
     <message>
@@ -1953,7 +1991,7 @@ this week</translation>
     <message>
       <location filename="../../ui/main_window.py" />
       <source>სამსა&amp;ხურები…</source>
-      <translation>&amp;Departments…</translation>
+      <translation>De&amp;partments…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" />
@@ -1983,6 +2021,11 @@ this week</translation>
   </context>
   <context>
     <name>OfficeDialog</name>
+    <message>
+      <location filename="../../ui/admin/office.py" />
+      <source> მბ</source>
+      <translation> MB</translation>
+    </message>
     <message>
       <location filename="../../ui/admin/office.py" />
       <source>SMTP სერვერი</source>
@@ -2202,11 +2245,6 @@ this week</translation>
     <name>RegistrationDialog</name>
     <message>
       <location filename="../../ui/forms/registration.py" />
-      <source>&amp;კონფიდენციალური</source>
-      <translation>Con&amp;fidential</translation>
-    </message>
-    <message>
-      <location filename="../../ui/forms/registration.py" />
       <source>&amp;კორესპონდენტი</source>
       <translation>&amp;Correspondent</translation>
     </message>
@@ -2312,8 +2350,13 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/forms/registration.py" />
+      <source>კონფიდენ&amp;ციალური</source>
+      <translation>Con&amp;fidential</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forms/registration.py" />
       <source>მიღების &amp;არხი</source>
-      <translation>C&amp;hannel</translation>
+      <translation>Channe&amp;l</translation>
     </message>
     <message>
       <location filename="../../ui/forms/registration.py" />
@@ -2342,7 +2385,7 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/forms/registration.py" />
-      <source>საიდენტ. &amp;კოდი</source>
+      <source>საიდენტ. კო&amp;დი</source>
       <translation>Identification c&amp;ode</translation>
     </message>
     <message>
@@ -2438,11 +2481,6 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/reports.py" />
-      <source>&amp;არჩევა…</source>
-      <translation>&amp;Browse…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/reports.py" />
       <source>&amp;პერიოდი</source>
       <translation>&amp;Period</translation>
     </message>
@@ -2455,6 +2493,11 @@ this week</translation>
       <location filename="../../ui/reports.py" />
       <source>&amp;შექმნა</source>
       <translation>&amp;Create</translation>
+    </message>
+    <message>
+      <location filename="../../ui/reports.py" />
+      <source>ა&amp;რჩევა…</source>
+      <translation>&amp;Browse…</translation>
     </message>
     <message>
       <location filename="../../ui/reports.py" />
@@ -2483,7 +2526,7 @@ this week</translation>
     </message>
     <message>
       <location filename="../../ui/reports.py" />
-      <source>ჟურნალის &amp;სახე</source>
+      <source>ჟურნალის სა&amp;ხე</source>
       <translation>&amp;Journal</translation>
     </message>
     <message>
@@ -2527,7 +2570,7 @@ this week</translation>
     <message>
       <location filename="../../ui/routing.py" />
       <source>&amp;კონტროლზე აყვანა</source>
-      <translation>Put under &amp;control</translation>
+      <translation>Put under con&amp;trol</translation>
     </message>
     <message>
       <location filename="../../ui/routing.py" />
@@ -2626,6 +2669,44 @@ Remaining: %4 %5. %6</translation>
     </message>
   </context>
   <context>
+    <name>SchemaUpgradeDialog</name>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>&amp;განახლება</source>
+      <translation>&amp;Upgrade</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>&amp;პაროლი:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>ადმინისტრატორის &amp;მომხმარებელი:</source>
+      <translation>Administrator's &amp;login:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>ამ ბაზის სქემა ({current}) პროგრამის ვერსიაზე ({head}) ძველია და პროგრამა მასთან ვერ იმუშავებს, სანამ სქემა არ განახლდება. სქემას ანახლებს ადმინისტრატორი: შეიყვანეთ ადმინისტრატორის მომხმარებელი და პაროლი. განახლებამდე დარწმუნდით, რომ ბაზის სარეზერვო ასლი არსებობს. ბაზის ადმინისტრატორს ამის გაკეთება სერვერიდანაც შეუძლია: kantselaria-cli db upgrade</source>
+      <translation>This database's schema ({current}) is older than the program's ({head}); the program cannot work with it until the schema is upgraded. An administrator upgrades it: enter an administrator's login and password. Make sure a backup of the database exists before upgrading. The DBA can also do this on the server: kantselaria-cli db upgrade</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>ბაზის სქემის განახლება…</source>
+      <translation>Upgrading the database schema…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>გაუქმება</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>მონაცემთა ბაზის სქემა ძველია</source>
+      <translation>The database schema is out of date</translation>
+    </message>
+  </context>
+  <context>
     <name>SendDialog</name>
     <message>
       <location filename="../../ui/mail.py" />
@@ -2635,12 +2716,12 @@ Remaining: %4 %5. %6</translation>
     <message>
       <location filename="../../ui/mail.py" />
       <source>&amp;ტექსტი</source>
-      <translation>&amp;Text</translation>
+      <translation>Te&amp;xt</translation>
     </message>
     <message>
       <location filename="../../ui/mail.py" />
       <source>SMTP &amp;პაროლი</source>
-      <translation>SMTP &amp;password</translation>
+      <translation>SMTP pass&amp;word</translation>
     </message>
     <message>
       <location filename="../../ui/mail.py" />
@@ -2715,6 +2796,19 @@ Yours sincerely,
       <location filename="../../ui/settings.py" />
       <source>პარამეტრები</source>
       <translation>Settings</translation>
+    </message>
+  </context>
+  <context>
+    <name>Startup</name>
+    <message>
+      <location filename="../../ui/main.py" />
+      <source>აირჩიეთ სხვა კავშირი ან შეასწორეთ ეს და დააჭირეთ „გამოყენება“. „დახურვა“ პროგრამას დახურავს.</source>
+      <translation>Choose another connection, or correct this one, and press “Open”. “Close” quits the program.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main.py" />
+      <source>კანცელარია</source>
+      <translation>Kantselaria</translation>
     </message>
   </context>
   <context>
@@ -2965,11 +3059,6 @@ The remaining days are kept; when the clarification arrives, the clock runs on f
     <name>UsersDialog</name>
     <message>
       <location filename="../../ui/admin/users.py" />
-      <source>&amp;აქტიური (შეუძლია შესვლა)</source>
-      <translation>&amp;Active (may log in)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/admin/users.py" />
       <source>&amp;ელფოსტა</source>
       <translation>&amp;E-mail</translation>
     </message>
@@ -2987,6 +3076,11 @@ The remaining days are kept; when the clarification arrives, the clock runs on f
       <location filename="../../ui/admin/users.py" />
       <source>, პაროლის გარეშე</source>
       <translation>, no password</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/users.py" />
+      <source>აქ&amp;ტიური (შეუძლია შესვლა)</source>
+      <translation>&amp;Active (may log in)</translation>
     </message>
     <message>
       <location filename="../../ui/admin/users.py" />
@@ -3041,7 +3135,7 @@ The remaining days are kept; when the clarification arrives, the clock runs on f
     <message>
       <location filename="../../ui/admin/users.py" />
       <source>სახელი და &amp;გვარი</source>
-      <translation>Full &amp;name</translation>
+      <translation>Full na&amp;me</translation>
     </message>
     <message>
       <location filename="../../ui/admin/users.py" />

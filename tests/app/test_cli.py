@@ -69,6 +69,30 @@ def test_bad_input_exits_2_with_one_line_naming_the_field(
     assert _counts(db_url) == before
 
 
+@pytest.mark.parametrize(
+    ("lang", "prefix", "word"),
+    [("ka", "შეცდომა: ", "პირადი ნომერი"), ("en", "Error: ", "personal number")],
+)
+def test_the_error_line_is_in_the_chosen_language(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str], lang: str, prefix: str, word: str
+) -> None:
+    from app import messages
+
+    try:
+        rc = run(["--lang", lang, "--db", sqlite_url, "register", "--kind", "incoming", "--type",
+                  "foi", "--subject", "ს", "--from-name", "ა", "--personal-id", "123"])  # fmt: skip
+        assert rc == EXIT_USER
+        err = capsys.readouterr().err
+        assert err.startswith(prefix) and word in err
+        rc = run(["--lang", lang, "--db", sqlite_url, "search", "ა", "--user", "nobody"])
+        err = capsys.readouterr().err
+        assert err.startswith(prefix) and "nobody" in err
+        if lang == "en":
+            assert "შეცდომა" not in err and "მომხმარებელი" not in err
+    finally:
+        messages.set_language("ka")  # run() sets the language of the whole process
+
+
 def test_db_sql_prints_t_sql(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["db", "sql", "--dialect", "mssql"]) == EXIT_OK
     out = capsys.readouterr().out
@@ -111,3 +135,21 @@ def test_backup_command_writes_a_copy(
 ) -> None:
     assert run(["--db", sqlite_url, "backup", str(tmp_path / "b.sqlite3")]) == EXIT_OK
     assert (tmp_path / "b.sqlite3").stat().st_size > 0
+
+
+def test_db_upgrade_of_a_newer_database_says_update_the_program_and_exits_3(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.setup import schema_state
+    from tests.app.test_setup import FUTURE_REVISION, make_newer
+
+    db = open_database(db_url)
+    make_newer(db)
+    assert run(["--db", db_url, "db", "upgrade"]) == 3
+    err = capsys.readouterr().err
+    assert "განაახლეთ პროგრამა" in err and FUTURE_REVISION in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert run(["--db", db_url, "db", "check"]) == 3  # the same message from both commands
+    assert capsys.readouterr().err == err
+    assert schema_state(db).current == FUTURE_REVISION  # nothing was touched
+    db.dispose()

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.deadlines import DeadlineRule, add_months, compute_due
+from app.deadlines import DeadlineRule, add_months, compute_due, legal_ref_en
 from app.workdays import MAX_DAYS_WITHOUT_WORK, WorkCalendar, package_holidays
 
 CAL = WorkCalendar(package_holidays(range(2020, 2031)))
@@ -146,8 +146,26 @@ def test_foi_on_2_april_2026_is_due_14_april() -> None:
     assert "შავი ორშაბათი" in got.explanation_ka
     assert got.explanation_ka.startswith("10 დღე 2 აპრილი 2026-დან (სზაკ, მუხ. 40)")
     assert got.explanation_ka.endswith("→ 14 აპრილი 2026")
-    assert got.explanation_en.startswith("10 days from 2 April 2026")
+    assert got.explanation_en.startswith("10 days from 2 April 2026 (GAC, Art. 40)")
     assert got.explanation_en.endswith("14 April 2026")
+
+
+@pytest.mark.parametrize(
+    ("ref", "english"),
+    [
+        ("სზაკ", "GAC"),
+        ("სზაკ, მუხ. 40", "GAC, Art. 40"),
+        ("სზაკ-ის მე-40 მუხლი", "GAC Art. 40"),
+        ("სზაკ-ის 41-ე მუხლის 2-ე ნაწილი", "GAC Art. 41 Part 2"),
+        ("მუხ. 40, ნაწ. 1", "Art. 40, Part 1"),
+        ("Law 12", "Law 12"),
+    ],
+)
+def test_the_english_explanation_names_the_code_in_english(ref: str, english: str) -> None:
+    assert legal_ref_en(ref) == english
+    got = compute_due(dt.date(2026, 11, 25), DeadlineRule(1, "months", "next", ref), CAL)
+    assert f"({english})" in got.explanation_en and f"({ref})" in got.explanation_ka
+    assert not any("\u10d0" <= ch <= "\u10ff" for ch in got.explanation_en)  # no Georgian
 
 
 def test_ten_days_from_20_november_2026() -> None:

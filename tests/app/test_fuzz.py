@@ -601,7 +601,9 @@ def run_cli(world: World, argv: list[str], stdin: str) -> int:
     bug = "\n".join(logging.Formatter().format(r) for r in handler.records)
     assert code not in (cli.EXIT_BUG, cli.EXIT_DB), f"exit {code} for {argv!r}:\n{bug}"
     # An import with rejected rows also exits 2, but imports its good rows.
-    if code == cli.EXIT_USER and ("შეცდომა" in err.getvalue() or "no such user" in err.getvalue()):
+    # A refusal's line starts with the catalogue's "Error:" in either language.
+    prefixes = tuple(messages.CATALOGUE["cli.error"][lang].split("{")[0] for lang in ("ka", "en"))
+    if code == cli.EXIT_USER and err.getvalue().startswith(prefixes):
         raise Refused(err.getvalue())
     assert code in (cli.EXIT_OK, cli.EXIT_USER), f"exit {code} for {argv!r}"
     return code

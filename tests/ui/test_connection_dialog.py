@@ -14,7 +14,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from sqlalchemy.engine import make_url
 
 from app import profiles
@@ -307,3 +307,28 @@ def test_the_password_dialog_returns_what_was_typed(qtbot) -> None:  # type: ign
     plain = PasswordDialog("x")
     qtbot.addWidget(plain)
     assert not plain.remember_box.isVisibleTo(plain) and not plain.remember()
+
+
+@pytest.mark.parametrize("ring", ["memory_keyring", "no_keyring"])
+def test_the_keyring_note_sits_between_the_password_and_the_driver(
+    qtbot, runner, config: Path, ring: str, request: pytest.FixtureRequest
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, QRect
+
+    request.getfixturevalue(ring)
+    dlg = _open(qtbot, runner)
+    _new(qtbot, dlg, "მერიის სერვერი", "mssql")  # the rows appear after the window opened
+    dlg.auth.setCurrentIndex(dlg.auth.findData("sql"))
+    note = dlg.password_note
+
+    def box(w: QWidget) -> QRect:
+        return QRect(w.mapTo(dlg, QPoint(0, 0)), w.size())
+
+    def settled() -> bool:
+        return note.isVisible() and note.height() >= note.heightForWidth(note.width())
+
+    qtbot.waitUntil(settled, timeout=5_000)  # all its wrapped lines, not one line's height
+    assert note.heightForWidth(note.width()) > note.fontMetrics().height()  # two lines or more
+    assert box(dlg.password).bottom() < box(note).top()
+    assert box(note).bottom() < box(dlg.driver).top()
+    assert box(dlg.schema).bottom() < box(dlg.test_button).top()  # nothing squeezed below

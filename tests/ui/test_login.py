@@ -59,3 +59,24 @@ def test_wrong_password_is_refused_then_the_right_one_logs_in(qtbot, ctx, cheap_
     again = LoginDialog(ctx.db)  # the workstation remembers who worked last
     qtbot.addWidget(again)
     assert again.login.text() == "nino" and again.password.text() == ""
+
+
+def test_the_demo_hint_is_shown_whole(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    logins = ["admin", "demo.registrar.1", "demo.adm.head", "demo.adm.1", "demo.soc.head"]
+    monkeypatch.setattr(users, "demo_logins", lambda db: logins)
+    dlg = LoginDialog(ctx.db)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    hint = dlg.hint
+
+    def whole() -> bool:
+        return hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width())
+
+    qtbot.waitUntil(whole, timeout=10_000)  # every wrapped line, in the window's height
+    assert all(login in hint.text() for login in logins)
+    assert hint.heightForWidth(hint.width()) > 2 * hint.fontMetrics().height()
+    bottom = hint.mapTo(dlg, QPoint(0, hint.height())).y()
+    assert bottom <= dlg.ok_button.mapTo(dlg, QPoint(0, 0)).y()
+    assert bottom <= dlg.height()

@@ -81,3 +81,75 @@ def test_settings_open_from_the_document_menu(qtbot, window) -> None:  # type: i
     dlg = window.open_settings()
     assert dlg.isVisible()
     dlg.close()
+
+
+def _open_card(qtbot, window, doc_id: int):  # type: ignore[no-untyped-def]
+    window.open_document(doc_id)
+    qtbot.waitUntil(lambda: window.card is not None and window.card.isVisible(), timeout=10_000)
+    card = window.card
+    qtbot.waitUntil(lambda: card.links.ready, timeout=10_000)
+    return card
+
+
+def test_the_card_heads_its_linked_documents_once(qtbot, window, ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    doc = register(
+        ctx.db, ctx.actor,
+        RegistrationInput(kind="incoming", doc_type="letter", subject="წერილი", from_name="ნინო"),
+        ctx.clock,
+    )  # fmt: skip
+    card = _open_card(qtbot, window, doc.id)
+    texts = [w.text().replace("&", "") for w in card.findChildren(QLabel)]
+    assert texts.count("დაკავშირებული დოკუმენტები") == 1
+
+
+def test_the_english_card_shows_no_georgian_type_or_status(qtbot, window, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app import messages
+    from app.links import link
+
+    first, answer = (
+        register(ctx.db, ctx.actor, RegistrationInput(kind=kind, doc_type="letter",
+                 subject="წერილი", from_name="ნინო"), ctx.clock)
+        for kind in ("incoming", "outgoing")
+    )  # fmt: skip
+    link(ctx.db, ctx.actor, answer.id, first.id, "reply_to", ctx.clock)
+    monkeypatch.setattr(messages, "_language", "en")  # as `install(app, "en")` sets it
+    card = _open_card(qtbot, window, answer.id)
+    assert card.card.doc_type_name == "Letter"
+    links = card.links.model
+    qtbot.waitUntil(lambda: links.rowCount() == 1, timeout=10_000)
+    assert links.data(links.index(0, 4)) == "Registered"
+
+
+def test_my_tasks_with_overdue_counts_reads_whole_in_the_navigation(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from app.routing import TaskCounts
+
+    window.tasks.counts_changed.emit(TaskCounts(total=32, overdue=18, soon=0, queue=0))
+    text = window.tasks_item.text()
+    assert text.splitlines() == ["ჩემი დავალებები (32)", "18 ვადაგადაცილებული"]
+    qtbot.waitUntil(lambda: window.nav.width() >= window.nav.minimumWidth())
+    for i in range(window.nav.count()):
+        item = window.nav.item(i)
+        rect = window.nav.visualItemRect(item)
+        assert rect.width() <= window.nav.viewport().width(), item.text()
+    assert not window.nav.horizontalScrollBar().isVisible()
+
+
+def test_the_filter_bar_shows_its_labels_whole_at_its_narrowest(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    window.resize(600, 700)  # as narrow as the window lets itself be
+    bar = window.filters
+    qtbot.waitUntil(lambda: window.width() < 1280 and bar.width() > 0)
+    for combo in (bar.status, bar.doc_type, bar.department, bar.channel, bar.saved):
+        opt = QStyleOptionComboBox()
+        combo.initStyleOption(opt)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        text = combo.itemText(0)
+        assert combo.fontMetrics().horizontalAdvance(text) <= field.width(), text
+    spin = bar.soon_days
+    spin.setValue(60)
+    assert spin.fontMetrics().horizontalAdvance(spin.text()) <= spin.lineEdit().width()

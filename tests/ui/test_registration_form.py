@@ -182,7 +182,9 @@ def test_an_eml_dropped_on_the_form_fills_it_and_its_files_are_attached(
     msg["Subject"] = "საჯარო ინფორმაციის მოთხოვნა — 2025 წლის ბიუჯეტი"
     msg["Date"] = "Mon, 23 Nov 2026 22:30:00 +0000"  # already the 24th in Tbilisi
     msg.set_content("გთხოვთ, მომაწოდოთ 2025 წლის ბიუჯეტის შესრულების ანგარიში.")
-    msg.add_attachment(b"%PDF-1.4 x", maintype="application", subtype="pdf", filename="განცხადება.pdf")
+    msg.add_attachment(
+        b"%PDF-1.4 x", maintype="application", subtype="pdf", filename="განცხადება.pdf"
+    )
     eml = tmp_path / "მოთხოვნა.eml"
     eml.write_bytes(msg.as_bytes(policy=policy.SMTP))
     other = tmp_path / "photo.jpg"
@@ -217,9 +219,7 @@ def test_an_eml_dropped_on_the_form_fills_it_and_its_files_are_attached(
         assert stored is not None and stored.channel == "email"
 
 
-def test_a_broken_eml_is_explained_and_the_form_is_untouched(
-    qtbot, window, ctx, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_eml_is_explained_and_the_form_is_untouched(qtbot, window, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "broken.eml"
     bad.write_bytes(b"\x00\x01 not a message")
     dlg = window.open_registration()

@@ -70,3 +70,24 @@ def test_switching_journal_shows_only_that_kind(qtbot, window, filled) -> None: 
         window.show_page("incoming")
         window.show_page("internal")  # the incoming query is superseded at once
     assert m.query.kind == "internal" and m.rowCount() == 0
+
+
+def test_the_english_interface_names_document_types_in_english(
+    qtbot, window, ctx, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app import messages
+
+    for doc_type in ("foi", "application"):
+        register(
+            ctx.db, ctx.actor,
+            RegistrationInput(kind="incoming", doc_type=doc_type, subject="ს", from_name="ა"),
+            ctx.clock,
+        )  # fmt: skip
+    model = window.model
+    model.refresh()
+    qtbot.waitUntil(lambda: model.ready and model.rowCount() == 2, timeout=10_000)
+    types = {model.data(model.index(r, 4)) for r in range(2)}
+    assert types == {"საჯარო ინფორმაციის გამოთხოვა", "განცხადება"}
+    monkeypatch.setattr(messages, "_language", "en")  # as `install(app, "en")` sets it
+    types = {model.data(model.index(r, 4)) for r in range(2)}
+    assert types == {"Public-information request", "Application"}

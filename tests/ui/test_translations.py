@@ -57,7 +57,8 @@ ALLOWED_LATIN = {
     "PDF", "Excel", "CSV", "SQL", "Server", "SQLite", "PostgreSQL", "Microsoft", "ODBC",
     "Driver", "for", "Windows", "IP", "Ctrl", "Enter", "Esc", "keyring", "Encrypt",
     "TrustServerCertificate", "xlsx", "xlsm", "sqlite", "db", "dbo", "public", "English",
-    "DB", "SQLEXPRESS", "meria", "local", "SHA", "SMTP", "eml",
+    "DB", "SQLEXPRESS", "meria", "local", "SHA", "SMTP", "eml", "PNG",
+    "JPEG", "STARTTLS",
 }  # fmt: skip
 # Kind letters and registration numbers (შ-12/2026, შ, გ, შდ) are Georgian in every
 # language: they are what is written on the paper.
@@ -180,6 +181,13 @@ def data_values(ctx: AppContext) -> list[str]:
     return sorted(values)
 
 
+def _department_names(ctx: AppContext) -> list[str]:
+    from models.tables import Department
+
+    with ctx.db.read() as s:
+        return [n for row in s.execute(select(Department.name, Department.name_en)) for n in row]
+
+
 def interface_part(text: str, data: list[str]) -> str:
     text = PATH.sub(" ", text)  # first: a short data value ("no") could split a path
     for value in data:
@@ -282,11 +290,16 @@ def _documents(ctx: AppContext) -> tuple[RegisteredDocument, RegisteredDocument]
     return open_doc, waiting
 
 
-def walk_everything(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> tuple[list[Text], Data]:  # type: ignore[no-untyped-def]
-    """Open every window and dialog of the program; return their texts and what is data."""
+def walk_everything(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> tuple[list[Text], Data, list[QWidget]]:  # type: ignore[no-untyped-def]
+    """Open every window and dialog of the program; return their texts, what is data, and
+    the windows themselves."""
     from ui.connection import PasswordDialog
     from ui.dialogs.card import RegisteredNotice
     from ui.errors import show_apology
+    from ui.login import FirstAdminDialog, LoginDialog
+    from ui.mail import SendDialog
     from ui.main_window import MainWindow
     from ui.settings import SettingsDialog
 
@@ -298,7 +311,8 @@ def walk_everything(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> tupl
     tops: list[QWidget] = [window]
     window.show_page("dashboard")  # the overview with its figures
 
-    for key in ("templates", "deadlines", "calendar", "correspondents", "reports", "import"):
+    keys = ("templates", "deadlines", "calendar", "correspondents", "reports", "import")
+    for key in (*keys, "users", "departments", "office"):
         tops.append(window.open_dialog(key))
     tops += [window.open_registration(), window.open_connection()]
 
@@ -326,7 +340,15 @@ def walk_everything(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> tupl
             getattr(card, button).click()
             assert card.action_dialog is not None
             tops.append(card.action_dialog)
+        if d is doc:  # routing: resolution, answer, close, cancel, e-mail
+            for button in ("assign_button", "finish_button", "cancel_button"):
+                getattr(card, button).click()
+                assert card.action_dialog is not None
+                tops.append(card.action_dialog)
+            tops += [card.open_answer(), SendDialog(ctx, window.runner, card.card, card)]
     others = [
+        LoginDialog(ctx.db, window),
+        FirstAdminDialog(ctx.db, window),
         RegisteredNotice(ctx, window.runner, doc, window),
         SettingsDialog(window),
         PasswordDialog("სერვერი", window, can_remember=True),
@@ -345,7 +367,8 @@ def walk_everything(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> tupl
         "CorrespondentsDialog", "ReportsDialog", "ImportDialog", "RegistrationDialog",
         "ConnectionDialog", "CardDialog", "ExtendDialog", "StopClockDialog",
         "ResumeClockDialog", "RegisteredNotice", "SettingsDialog", "PasswordDialog",
-        "QMessageBox",
+        "QMessageBox", "UsersDialog", "DepartmentsDialog", "OfficeDialog", "ResolutionDialog",
+        "AnswerDialog", "ReasonDialog", "SendDialog", "LoginDialog", "FirstAdminDialog",
     }  # fmt: skip
     connection = window.dialogs["connection"]
     data = Data(
@@ -353,17 +376,19 @@ def walk_everything(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> tupl
         scoped={
             # What the journal file holds, and the ODBC drivers this computer has.
             "ImportDialog/": [str(c) for row in JOURNAL for c in row] + ["2019"],
+            # The administrator edits both names of a department side by side.
+            "DepartmentsDialog/": _department_names(ctx),
             "ConnectionDialog/": [
                 connection.driver.itemText(i) for i in range(connection.driver.count())
             ],
         },
     )
-    return texts, data
+    return texts, data, tops
 
 
 @pytest.mark.parametrize("language", ["ka"], indirect=True)
 def test_no_english_in_the_georgian_interface(qtbot, ctx, language, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    texts, data = walk_everything(qtbot, ctx, tmp_path, monkeypatch)
+    texts, data, _tops = walk_everything(qtbot, ctx, tmp_path, monkeypatch)
     assert len(texts) > 400  # the walk reached every dialog
     assert ("MainWindow/QMenuBar() action", "დოკუმენტი") in texts
     bad = english_in_georgian(texts, data)
@@ -372,7 +397,7 @@ def test_no_english_in_the_georgian_interface(qtbot, ctx, language, tmp_path, mo
 
 @pytest.mark.parametrize("language", ["en"], indirect=True)
 def test_no_georgian_in_the_english_interface(qtbot, ctx, language, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    texts, data = walk_everything(qtbot, ctx, tmp_path, monkeypatch)
+    texts, data, _tops = walk_everything(qtbot, ctx, tmp_path, monkeypatch)
     assert len(texts) > 400
     assert ("MainWindow/QMenuBar() action", "Document") in texts  # the .qm is loaded
     bad, met = georgian_in_english(texts, data)

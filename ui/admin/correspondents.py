@@ -77,7 +77,8 @@ class CorrespondentsDialog(QDialog):
         self.duplicates_ready = False
         self.page: CorrespondentPage | None = None
         self.setWindowTitle(self.tr("კორესპონდენტები"))
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(720, 480)  # fits 1366×768 at 125 %
+        self.resize(900, 600)
         self.kinds = {
             "person": self.tr("ფიზიკური პირი"),
             "organisation": self.tr("ორგანიზაცია"),

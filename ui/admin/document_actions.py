@@ -42,6 +42,7 @@ from app.extensions import (
     stop_clock,
 )
 from app.links import INVERSE, LINK_NAMES, LinkedDocument, find_by_number, link, links_of, unlink
+from app.refdata import STATUS_NAMES, label
 from app.validation import MIN_DATE
 from ui.admin.common import (
     EnterLineEdit,
@@ -356,7 +357,8 @@ class LinksPanel(QWidget):
         self.doc_id = doc_id
         self._gen = 0
         self.ready = False
-        en = messages.current_language() == "en"
+        lang = messages.current_language()
+        en = lang == "en"
 
         self.model = RowsModel(
             [
@@ -364,7 +366,7 @@ class LinksPanel(QWidget):
                 (self.tr("ნომერი"), lambda ln: ln.other_number),
                 (self.tr("თარიღი"), lambda ln: day(ln.other_reg_date)),
                 (self.tr("შინაარსი"), lambda ln: ln.other_subject),
-                (self.tr("სტატუსი"), lambda ln: ln.other_status_label),
+                (self.tr("სტატუსი"), lambda ln: label(STATUS_NAMES, ln.other_status, lang)),
             ],
             self,
         )
@@ -391,7 +393,7 @@ class LinksPanel(QWidget):
         self.link_button = QPushButton(self.tr("და&კავშირება"))
         self.link_button.clicked.connect(self.add_link)
         self.number.returnPressed.connect(self.add_link)
-        self.unlink_button = QPushButton(self.tr("კავშირის წაშ&ლა"))
+        self.unlink_button = QPushButton(self.tr("კავშირის &წაშლა"))
         self.unlink_button.clicked.connect(self.remove_link)
         self.unlink_button.setEnabled(False)
 
@@ -493,7 +495,7 @@ class LinksPanel(QWidget):
             self,
             self.tr("კავშირის წაშლა"),
             self.tr("წაიშალოს კავშირი „%1“ დოკუმენტთან %2?")
-            .replace("%1", ln.label)
+            .replace("%1", ln.label_en if messages.current_language() == "en" else ln.label)
             .replace("%2", ln.other_number),
         ):
             return

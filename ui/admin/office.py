@@ -68,7 +68,7 @@ class OfficeDialog(QDialog):
         self.limit = QSpinBox()
         self.limit.setObjectName("attachments_max_mb")
         self.limit.setRange(1, office.MAX_ATTACHMENT_MB)
-        self.limit.setSuffix(" MB")
+        self.limit.setSuffix(self.tr(" მბ"))
         head.addRow(self.tr("დანართის ზღვარი"), self.errors.field("attachments_max_mb", self.limit))
         letter_box = QGroupBox(self.tr("ბლანკი"))
         letter_box.setLayout(head)

@@ -191,7 +191,7 @@ class UsersDialog(_AdminList):
         self.department.setObjectName("department")
         self.email = QLineEdit()
         self.email.setObjectName("email")
-        self.active = QCheckBox(self.tr("&აქტიური (შეუძლია შესვლა)"))
+        self.active = QCheckBox(self.tr("აქ&ტიური (შეუძლია შესვლა)"))
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -320,7 +320,7 @@ class DepartmentsDialog(_AdminList):
         self.name.setObjectName("name")
         self.name_en = QLineEdit()
         self.name_en.setObjectName("name_en")
-        self.active = QCheckBox(self.tr("&აქტიური"))
+        self.active = QCheckBox(self.tr("აქ&ტიური"))
         form = QFormLayout()
         for title, field, widget in (
             (self.tr("&კოდი"), "code", self.code),

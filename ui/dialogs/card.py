@@ -30,6 +30,7 @@ from ui.admin.document_actions import ExtendDialog, LinksPanel, ResumeClockDialo
 from ui.context import AppContext
 from ui.dialogs.history import AttachmentsPanel, HistoryPanel
 from ui.errors import show_error
+from ui.layout import scrollable
 from ui.registry.model import day
 from ui.routing import AnswerDialog, ReasonDialog, ResolutionDialog, reply_letter_path
 from ui.tasks import TaskRunner
@@ -103,7 +104,7 @@ class CardDialog(QDialog):
         # Deadline actions for an open document: extend, stop the clock, resume it.
         self.extend_button = QPushButton(self.tr("ვადის &გაგრძელება…"))
         self.stop_button = QPushButton(self.tr("ვადის &შეჩერება…"))
-        self.resume_button = QPushButton(self.tr("ვადის გა&ნახლება…"))
+        self.resume_button = QPushButton(self.tr("ვადის გან&ახლება…"))
         self.extend_button.clicked.connect(lambda: self._action(ExtendDialog, "extended"))
         self.stop_button.clicked.connect(lambda: self._action(StopClockDialog, "stopped"))
         self.resume_button.clicked.connect(lambda: self._action(ResumeClockDialog, "resumed"))
@@ -127,13 +128,12 @@ class CardDialog(QDialog):
         dl.addLayout(form)
         dl.addLayout(actions)
         dl.addLayout(self.routing_row)
-        dl.addWidget(QLabel(self.tr("დაკავშირებული დოკუმენტები")))
-        dl.addWidget(self.links)
+        dl.addWidget(self.links)  # headed by its own "Linked documents" label
         self.history = HistoryPanel(ctx, runner, card.id, self)
         self.attachments = AttachmentsPanel(ctx, runner, card.id, self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("card_tabs")
-        self.tabs.addTab(details, self.tr("&დეტალები"))
+        self.tabs.addTab(scrollable(details), self.tr("&დეტალები"))
         self.tabs.addTab(self.history, self.tr("&ისტორია"))
         self.tabs.addTab(self.attachments, self.tr("დანარ&თები"))
         self.tabs.currentChanged.connect(self._tab_chosen)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app import attachments, lookups, messages
 from app.attachments import EmlIntake
-from app.errors import UserError
+from app.errors import DatabaseUnavailable, UserError
 from app.links import RepeatWarning, link, repeat_warnings
 from app.lookups import Choice, CorrespondentInfo
 from app.refdata import CHANNEL_NAMES, KIND_NAMES, label
@@ -48,6 +48,7 @@ from app.registration import (
 from ui import drafts
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.layout import scrollable
 from ui.tasks import Control, TaskRunner
 
 SUGGEST_DELAY_MS = 250
@@ -56,6 +57,8 @@ DRAFT_NAME = "registration"
 TYPED_FIELDS = ("from_name", "personal_id", "org_code", "subject", "summary", "sender_number")
 ERROR_STYLE = "color: #b3261e;"
 SUMMARY_FROM_EMAIL_MAX = 2_000  # the start of the message's text; the whole is attached
+# Connection messages that already say what became of the save ("commit_lost": unknown).
+SAYS_WHAT_IS_KEPT = ("db.connection_lost", "db.commit_lost")
 
 
 def eml_paths(urls: list[Any]) -> list[Path]:
@@ -134,7 +137,7 @@ class RegistrationDialog(QDialog):
         self.department.addItem(self.tr("— არ არის მითითებული —"), "")
         for c in lookups.departments(ctx.db):
             self.department.addItem(f"{c.code} — {_name(c)}", c.code)
-        self.confidential = QCheckBox(self.tr("&კონფიდენციალური"))
+        self.confidential = QCheckBox(self.tr("კონფიდენ&ციალური"))
 
         # An e-mail message (.eml) dropped on the form, or chosen with the button, fills
         # the sender, subject and date; the message and its files are stored on registration.
@@ -157,7 +160,7 @@ class RegistrationDialog(QDialog):
             ("reg_date", self.tr("რეგისტრაციის &თარიღი"), self.reg_date),
             ("from_name", self.tr("&კორესპონდენტი"), self.from_name),
             ("personal_id", self.tr("&პირადი ნომერი"), self.personal_id),
-            ("org_code", self.tr("საიდენტ. &კოდი"), self.org_code),
+            ("org_code", self.tr("საიდენტ. კო&დი"), self.org_code),
             ("address", self.tr("&მისამართი"), self.address),
             ("phone", self.tr("ტელე&ფონი"), self.phone),
             ("email", self.tr("ელ. ფ&ოსტა"), self.email),
@@ -244,7 +247,7 @@ class RegistrationDialog(QDialog):
         eml_row.addWidget(self.eml_remove)
         eml_row.addWidget(self.eml_button)
         outer.addLayout(eml_row)
-        outer.addLayout(form)
+        outer.addWidget(scrollable(form), 1)
         outer.addWidget(self.repeat_warning)
         outer.addWidget(self.link_repeat)
         outer.addWidget(self.general_error)
@@ -591,7 +594,13 @@ class RegistrationDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            if isinstance(exc, UserError):
+            if isinstance(exc, DatabaseUnavailable):  # the server is away: say what is kept
+                self.clear_errors()
+                kept = self.tr("შენახვა ვერ მოხერხდა; შეყვანილი მონაცემები ფორმაში დარჩა.")
+                says_it = exc.key in SAYS_WHAT_IS_KEPT
+                self.general_error.setText(exc.message() if says_it else f"{kept} {exc.message()}")
+                self.general_error.show()
+            elif isinstance(exc, UserError):
                 self.show_user_error(exc)
             else:  # the form keeps everything typed; the error is explained
                 self.general_error.setText(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -20,6 +21,14 @@ from app import messages
 from app.lookups import Choice
 from app.refdata import CHANNEL_NAMES, STATUS_NAMES, label
 from app.registry import OPEN_STATUSES, RegistryQuery
+
+
+def fit_first_item(combo: QComboBox) -> None:
+    """*combo* at least as wide as its first entry ("All departments", "Saved filters…"):
+    a minimum contents length counts Latin "X"s, and Georgian letters are wider."""
+    fm = combo.fontMetrics()
+    chars = -(-fm.horizontalAdvance(combo.itemText(0)) // fm.horizontalAdvance("X")) + 1
+    combo.setMinimumContentsLength(max(combo.minimumContentsLength(), chars))
 
 
 class FilterBar(QWidget):
@@ -55,6 +64,8 @@ class FilterBar(QWidget):
         self.soon_days.setRange(0, 60)
         self.soon_days.setValue(3)
         self.soon_days.setSuffix(self.tr(" სამ. დღე"))
+        # Never narrower than "60 … days" (a spin box would shrink to its digits).
+        self.soon_days.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.control = QCheckBox(self.tr("&კონტროლზე"))
         self.saved = QComboBox()
         self.saved.setObjectName("saved_filters")
@@ -62,6 +73,7 @@ class FilterBar(QWidget):
         self.saved.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.saved.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.save_button = QPushButton(self.tr("ფილტრის &შენახვა…"))
         lay = QGridLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +96,7 @@ class FilterBar(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(chars)
+            fit_first_item(combo)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for box in (self.overdue, self.due_soon, self.control):
             box.toggled.connect(lambda _on: self.changed.emit())
@@ -114,6 +127,7 @@ class FilterBar(QWidget):
         self.saved.addItem(self.tr("შენახული ფილტრები…"), "")
         for name in names:
             self.saved.addItem(name, name)
+        fit_first_item(self.saved)
         self.saved.blockSignals(False)
 
     def show_query(self, q: RegistryQuery) -> None:

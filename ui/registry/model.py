@@ -190,7 +190,8 @@ class RegistryModel(QAbstractTableModel):
         if col == 3:
             return r.subject
         if col == 4:
-            return r.doc_type
+            en = messages.current_language() == "en" and r.doc_type_en
+            return r.doc_type_en if en else r.doc_type
         if col == 5:
             return label(STATUS_NAMES, r.status, messages.current_language())
         if col == 6:
