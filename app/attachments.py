@@ -234,6 +234,12 @@ def add_attachment(
         return store(s, actor, doc, name, data, mime, now)
 
 
+def _check_sizes(s: Session, files: list[tuple[str, str, bytes]]) -> None:
+    limit = limit_bytes(s)
+    for name, _mime, data in files:
+        check_size(name, len(data), limit)
+
+
 def add_many(
     db: Database,
     actor: Actor,
@@ -246,9 +252,7 @@ def add_many(
     cleaned = [(clean_name(n), m, bytes(c)) for n, m, c in files]
     now = (clock or SystemClock()).now_utc()
     with db.write() as s:
-        limit = limit_bytes(s)
-        for name, _mime, data in cleaned:
-            check_size(name, len(data), limit)
+        _check_sizes(s, cleaned)
         doc = visible_document(s, actor, doc_id)
         return [
             store(s, actor, doc, name, data, _clean_mime(mime, name), now)
@@ -313,9 +317,7 @@ def register_with_files(
     cleaned = [(clean_name(n), m, bytes(c)) for n, m, c in files]
     clk = clock or SystemClock()
     with db.write() as s:
-        limit = limit_bytes(s)
-        for name, _mime, data in cleaned:
-            check_size(name, len(data), limit)
+        _check_sizes(s, cleaned)
         reg = register_in_session(s, actor, inp, clk)
         doc = s.get(Document, reg.id)
         assert doc is not None

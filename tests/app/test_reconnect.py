@@ -7,16 +7,11 @@ the program's URL stays valid as a real server's would).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from app.auth import Actor, default_actor
@@ -26,70 +21,26 @@ from app.registration import RegistrationInput, register, register_in_session
 from app.setup import document_count, prepare
 from models.db import Database, open_database
 from models.tables import AuditEntry, Document
+from tests._pg_server import Server, fresh_database, own_server
 from tests.conftest import TEST_NOW
 
 pytestmark = pytest.mark.pg
 
-SCRIPT = Path(__file__).parents[2] / "scripts" / "pg-test-server"
-
-
-class Server:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.url = ""
-        self.running = False
-
-    def start(self) -> str:
-        if self.running:
-            return self.url
-        done = subprocess.run(
-            [str(SCRIPT), "start", str(self.folder)], capture_output=True, text=True, check=False
-        )
-        if done.returncode == 3:
-            pytest.skip(f"PostgreSQL server binaries are not installed: {done.stderr.strip()}")
-        assert done.returncode == 0, done.stderr
-        url = done.stdout.strip()
-        assert not self.url or url == self.url, "the restarted server moved to another port"
-        self.url = url
-        self.running = True
-        return url
-
-    def stop(self) -> None:
-        subprocess.run([str(SCRIPT), "stop", str(self.folder)], capture_output=True, check=True)
-        self.running = False
-
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    # Not pytest's tmp_path: as root the server runs as `postgres`, which cannot enter
-    # pytest's private temporary folders. The script hands this folder to `postgres`.
-    folder = Path(tempfile.mkdtemp(prefix="kpg-reconnect-"))
-    srv = Server(folder)
-    try:
-        srv.start()
+    with own_server("kpg-reconnect-") as srv:
         yield srv
-    finally:
-        srv.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
 def db(server: Server) -> Iterator[Database]:
     """A fresh, prepared database on the module's own server."""
-    server.start()  # a previous test may have left it stopped
-    base = make_url(server.url)
-    name = f"k_{time.monotonic_ns()}"
-    admin = open_database(base, isolation_level="AUTOCOMMIT")
-    with admin.engine.connect() as c:
-        c.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
-    database = open_database(base.set(database=name))
-    prepare(database, FixedClock(TEST_NOW))
-    yield database
-    database.dispose()
-    server.start()
-    with admin.engine.connect() as c:
-        c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
+    with fresh_database(server) as url:
+        database = open_database(url)
+        prepare(database, FixedClock(TEST_NOW))
+        yield database
+        database.dispose()
 
 
 def _actor(db: Database) -> Actor:

@@ -9,18 +9,12 @@ URL stays valid as a real server's would). Only the server binaries are needed, 
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from app.audit import verify
 from app.auth import default_actor
@@ -29,55 +23,19 @@ from app.registration import RegistrationInput, register
 from app.setup import prepare
 from models.db import Database, open_database
 from models.tables import AuditEntry, Correspondent, Document
+from tests._pg_server import Server, fresh_database, own_server
 from ui.context import AppContext
 from ui.keys import type_text
 
 pytestmark = pytest.mark.pg
 
-SCRIPT = Path(__file__).parents[2] / "scripts" / "pg-test-server"
 SUBJECT = "ქუჩის განათების აღდგენა სოფელ ჩიბათში"
-
-
-class Server:
-    """A PostgreSQL server of this module's own, stopped and started by the tests."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.url = ""
-        self.running = False
-
-    def start(self) -> str:
-        if self.running:
-            return self.url
-        done = subprocess.run(
-            [str(SCRIPT), "start", str(self.folder)], capture_output=True, text=True, check=False
-        )
-        if done.returncode == 3:
-            pytest.skip(f"PostgreSQL server binaries are not installed: {done.stderr.strip()}")
-        assert done.returncode == 0, done.stderr
-        url = done.stdout.strip()
-        assert not self.url or url == self.url, "the restarted server moved to another port"
-        self.url, self.running = url, True
-        return url
-
-    def stop(self) -> None:
-        """Fast shutdown: open sessions are cut off, as when the server goes away."""
-        subprocess.run([str(SCRIPT), "stop", str(self.folder)], capture_output=True, check=True)
-        self.running = False
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    # Not pytest's tmp_path: as root the server runs as `postgres`, which cannot enter
-    # pytest's private temporary folders. The script hands this folder to `postgres`.
-    folder = Path(tempfile.mkdtemp(prefix="kpg-ui-restart-"))
-    srv = Server(folder)
-    try:
-        srv.start()
+    with own_server("kpg-ui-restart-") as srv:
         yield srv
-    finally:
-        srv.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
@@ -88,26 +46,16 @@ def ctx(server: Server, clock: FixedClock) -> Iterator[AppContext]:
 
     from ui.tasks import TaskRunner
 
-    server.start()  # a previous test may have left it stopped
-    base = make_url(server.url)
-    name = f"k_{time.monotonic_ns()}"
-    admin = open_database(base, isolation_level="AUTOCOMMIT")
-    with admin.engine.connect() as c:
-        c.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
-    url = base.set(database=name).render_as_string(hide_password=False)
-    db = open_database(url)
-    prepare(db, clock)
-    with db.read() as s:
-        actor = default_actor(s)
-    assert actor is not None
-    yield AppContext(db=db, actor=actor, clock=clock, url=url)
-    TaskRunner.wait_all()
-    QApplication.sendPostedEvents()
-    db.dispose()
-    server.start()
-    with admin.engine.connect() as c:
-        c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
+    with fresh_database(server) as url:
+        db = open_database(url)
+        prepare(db, clock)
+        with db.read() as s:
+            actor = default_actor(s)
+        assert actor is not None
+        yield AppContext(db=db, actor=actor, clock=clock, url=url)
+        TaskRunner.wait_all()
+        QApplication.sendPostedEvents()
+        db.dispose()
 
 
 @pytest.fixture
