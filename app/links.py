@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
@@ -89,7 +90,7 @@ def _seen(s: Session, ln: DocumentLink, from_doc: int) -> LinkedDocument:
         other_reg_date=other.reg_date,
         other_subject=other.subject,
         other_status=other.status,
-        other_status_label=label(STATUS_NAMES, other.status),
+        other_status_label=label(STATUS_NAMES, other.status, messages.current_language()),
         created_at=ln.created_at,
     )
 
@@ -269,7 +270,7 @@ def repeat_warnings(
                 number=d.reg_number,
                 reg_date=d.reg_date,
                 status=d.status,
-                status_label=label(STATUS_NAMES, d.status),
+                status_label=label(STATUS_NAMES, d.status, messages.current_language()),
                 subject=d.subject,
                 due_date=d.due_date,
             )

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from app import messages
 from app.clock import FixedClock
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.links import find_by_number, link, links_of, repeat_warnings, unlink
@@ -63,6 +64,13 @@ def test_repeat_warnings_for_the_same_correspondent_and_type(
     by_pid = repeat_warnings(db, me, doc_type="foi", reg_date=today, personal_id=pid)
     assert [w.doc_id for w in by_pid] == [recent_closed.id, recent.id, old_open.id]
     assert by_pid[1].number == recent.number and by_pid[1].status == "registered"
+    assert by_pid[1].status_label == "რეგისტრირებული"
+    messages.set_language("en")  # the status in the interface's language
+    try:
+        english = repeat_warnings(db, me, doc_type="foi", reg_date=today, personal_id=pid)
+    finally:
+        messages.set_language("ka")
+    assert english[1].status_label == "Registered"
     by_id = repeat_warnings(
         db, me, doc_type="foi", reg_date=today, correspondent_id=recent.correspondent_id
     )
