@@ -176,7 +176,7 @@ CATALOGUE.update(
         },
         "db.server_not_found": {
             "ka": "სერვერი ვერ მოიძებნა ან არ პასუხობს. შეამოწმეთ სერვერის სახელი "
-            "(სერვერი\\ინსტანცია ან ჰოსტი,პორტი), ქსელი და რომ SQL Server ჩართულია. ({detail})",
+            "(სერვერი\\ინსტანცია ან ჰოსტი,პორტი), ქსელი და რომ სერვერი ჩართულია. ({detail})",
             "en": "The server was not found or does not answer. Check the server name "
             "(server\\instance or host,port), the network, and that the server is running. ({detail})",
         },
