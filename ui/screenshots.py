@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from app import documents, registry, routing, users
 from app.auth import Actor, find_actor
@@ -56,18 +56,29 @@ def shoot(url: str, out: Path, lang: str) -> None:
     w.resize(1280, 760)
     w.show()
     _wait(app, lambda: w.model.ready and w.model.row(0) is not None)
+    # A fresh demo file was never backed up: the yellow reminder shows in this picture.
+    _wait(app, lambda: w.backup_reminder.checked)
     w.table.selectRow(0)
     app.processEvents()
     _grab(w, out / f"main-window-{lang}.png")
+    _no_reminder(app, w)  # the other pictures show the window as after a backup
 
     dlg = w.open_registration()
     # On a 1366x768 screen Qt opens a dialog at most 2/3 of the screen high and the form
     # scrolls; the picture shows the whole form.
-    dlg.resize(max(dlg.width(), 640), 700)
+    area = dlg.findChild(QScrollArea)
+    app.processEvents()
+    missing = area.widget().sizeHint().height() - area.viewport().height() if area else 0
+    dlg.resize(max(dlg.width(), 640), dlg.height() + max(missing, 0))
     dlg.doc_type.setCurrentIndex(dlg.doc_type.findData("foi"))
-    type_text(dlg.from_name, "მარიამ ბერიძე")
+    type_text(dlg.from_name, "მარიამ ბერიძე" if lang == "ka" else "Mariam Beridze")
     type_text(dlg.personal_id, "01019012345")
-    type_text(dlg.subject, "ინფორმაცია 2026 წლის ბიუჯეტის შესრულების შესახებ")
+    type_text(
+        dlg.subject,
+        "ინფორმაცია 2026 წლის ბიუჯეტის შესრულების შესახებ"
+        if lang == "ka"
+        else "Information on the execution of the 2026 budget",
+    )
     app.processEvents()
     _grab(dlg, out / f"registration-{lang}.png")
     dlg.discard_draft()  # the next language's form must open empty, not restore this
@@ -100,34 +111,54 @@ def shoot(url: str, out: Path, lang: str) -> None:
     ctx.db.dispose()
 
 
-def _busiest_head(ctx: AppContext) -> Actor:
-    """The demo head of department with the most open tasks (a full "My tasks" page;
-    the demo data route documents to departments, not to executors' assignments)."""
-    logins = [u.login for u in users.list_users(ctx.db, ctx.actor) if u.role == "head" and u.active]
+def _no_reminder(app: QApplication, w: MainWindow) -> None:
+    """Hide the backup reminder once its check has answered (as after a backup), so the
+    picture shows the page itself; the main-window picture keeps the bar."""
+    _wait(app, lambda: w.backup_reminder.checked)
+    w.backup_reminder.hide()
+
+
+def _busiest(ctx: AppContext, role: str) -> Actor:
+    """The active demo user of *role* with the most open tasks, preferring one whose
+    department queue is not empty (so both lists of "My tasks" have rows)."""
+    logins = [u.login for u in users.list_users(ctx.db, ctx.actor) if u.role == role and u.active]
     with ctx.db.read() as s:
         actors = [a for a in (find_actor(s, login) for login in logins) if a is not None]
-    return max(actors, key=lambda a: routing.task_counts(ctx.db, a, clock=ctx.clock).total)
+
+    def fullness(a: Actor) -> tuple[bool, int]:
+        counts = routing.task_counts(ctx.db, a, clock=ctx.clock)
+        return counts.queue > 0, counts.total
+
+    return max(actors, key=fullness)
 
 
 def _shoot_routing(app: QApplication, ctx: AppContext, out: Path, lang: str) -> None:
-    """My tasks and the queue (a head), the resolution and the answer dialogs."""
+    """My tasks and the queue (a demo executor, as he logs in), the resolution (a head)
+    and the answer (the executor) dialogs."""
     from ui.routing import AnswerDialog, ResolutionDialog
 
-    head = _busiest_head(ctx)
+    executor = _busiest(ctx, "executor")
+    ectx = replace(ctx, actor=executor)
+    ew = MainWindow(ectx)
+    ew.resize(1280, 760)
+    ew.show()
+    ew.show_page("tasks")
+    _no_reminder(app, ew)
+    _wait(app, lambda: ew.tasks.ready and ew.tasks.model.rowCount() > 0)
+    app.processEvents()
+    _grab(ew, out / f"tasks-{lang}.png")
+
+    head = _busiest(ctx, "head")
     hctx = replace(ctx, actor=head)
     hw = MainWindow(hctx)
     hw.resize(1280, 760)
-    hw.show()
-    hw.show_page("tasks")
-    _wait(app, lambda: hw.tasks.ready and hw.tasks.model.rowCount() > 0)
-    app.processEvents()
-    _grab(hw, out / f"tasks-{lang}.png")
 
     waiting = RegistryQuery(kind="incoming", status=("registered",), viewer=head)
     doc = registry.page(ctx.db, waiting, 0, 1)[0].id
     res = ResolutionDialog(hctx, hw.runner, documents.get_card(ctx.db, head, doc), hw)
     res.show()
     _wait(app, lambda: bool(getattr(res, "ready", False)))
+    res.resize(max(res.width(), 600), res.height())  # the placeholder of the reason in full
     if res.co_executors.count() > 1:
         res.co_executors.item(1).setCheckState(Qt.CheckState.Checked)
     type_text(res.instruction, "მოამზადეთ პასუხი" if lang == "ka" else "Please prepare the answer")
@@ -136,9 +167,11 @@ def _shoot_routing(app: QApplication, ctx: AppContext, out: Path, lang: str) -> 
     res.reject()
 
     task = next(
-        t for t in routing.my_tasks(ctx.db, head, clock=ctx.clock) if t.status == "assigned"
+        t
+        for t in routing.my_tasks(ctx.db, executor, clock=ctx.clock)
+        if t.status in ("assigned", "in_progress")
     )
-    ans = AnswerDialog(hctx, hw.runner, documents.get_card(ctx.db, head, task.id), hw)
+    ans = AnswerDialog(ectx, ew.runner, documents.get_card(ctx.db, executor, task.id), ew)
     ans.show()
     ans.body.setPlainText(
         "გაცნობებთ, რომ თქვენი მოთხოვნა განხილულია და დაკმაყოფილდა."
@@ -151,6 +184,7 @@ def _shoot_routing(app: QApplication, ctx: AppContext, out: Path, lang: str) -> 
     ans.body.clear()
     ans.reject()
     hw.close()
+    ew.close()
 
 
 def _shoot_connection(app: QApplication, w: MainWindow, out: Path, lang: str) -> None:
@@ -162,7 +196,7 @@ def _shoot_connection(app: QApplication, w: MainWindow, out: Path, lang: str) ->
     _wait(app, lambda: dlg.ready and dlg.drivers_ready)
     dlg.new_profile()
     dlg.kind.setCurrentIndex(dlg.kind.findData("mssql"))
-    dlg.name.setText("მერია — SQL Server")
+    dlg.name.setText("მერია — SQL Server" if lang == "ka" else "City Hall — SQL Server")
     dlg.server.setText("DB01\\SQLEXPRESS")
     dlg.database.setText("kantselaria")
     dlg.auth.setCurrentIndex(dlg.auth.findData("sql"))
