@@ -225,7 +225,19 @@ class ResolutionDialog(_DocumentAction):
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.co_executors.addItem(item)
+        self.executor.currentIndexChanged.connect(self._main_changed)
+        self._main_changed()
         self.ready = True
+
+    def _main_changed(self) -> None:
+        """The main executor is not offered as his own co-executor."""
+        main = self.executor.currentData()
+        for i in range(self.co_executors.count()):
+            item = self.co_executors.item(i)
+            is_main = item.data(Qt.ItemDataRole.UserRole) == main
+            if is_main:
+                item.setCheckState(Qt.CheckState.Unchecked)
+            item.setHidden(is_main)
 
     def co_ids(self) -> tuple[int, ...]:
         main = self.executor.currentData()

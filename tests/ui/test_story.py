@@ -113,6 +113,9 @@ def test_request_registered_assigned_answered_and_closed(  # type: ignore[no-unt
     assert isinstance(res, ResolutionDialog)
     qtbot.waitUntil(lambda: res.executor.count() > 0, timeout=10_000)
     res.executor.setCurrentIndex(res.executor.findData(staff["exec.soc"]))
+    offered = [res.co_executors.item(i) for i in range(res.co_executors.count())]
+    hidden = {int(it.data(Qt.ItemDataRole.UserRole)) for it in offered if it.isHidden()}
+    assert hidden == {staff["exec.soc"]}  # the main executor is not his own co-executor
     type_text(res.instruction, "მოამზადეთ პასუხი, პერსონალური მონაცემების გარეშე")
     res.control.setChecked(True)
     with qtbot.waitSignal(res.done, timeout=10_000):
