@@ -854,12 +854,24 @@ class ConnectionDialog(QDialog):
         self.upgrade_button.setVisible(upgrade and self._can_upgrade)
 
     def upgrade_schema(self) -> None:
-        """Create or upgrade the tested database's schema (administrators)."""
+        """Create the tested database's schema, or upgrade an older one (administrators;
+        on a server only after that database's administrator logs in)."""
         p = self._tested or self.profile()
         typed = self._typed_password()
         orig = self._original
         session = self._session.get(orig.name) if orig is not None else None
         gen = self._test_gen
+        old = self.last_state
+        if p.kind != "embedded" and old is not None and old.status == "old":
+            # A shared server's schema: only an administrator of that database upgrades
+            # it, and the upgrade is audited there (the same dialog as at start-up).
+            db = open_profile(p, _password(p, typed, session, orig))
+            try:
+                if ask_schema_upgrade(db, old, self):
+                    self._schema_done(schema_state(db))
+            finally:
+                db.dispose()
+            return
         self._set_busy(True)
 
         def work(_c: Control) -> SchemaState:
@@ -871,15 +883,8 @@ class ConnectionDialog(QDialog):
 
         def done(state: SchemaState) -> None:
             self._set_busy(False)
-            self.upgrade_button.hide()
-            self.last_state = state
             if gen == self._test_gen:
-                self.test_result.setStyleSheet(OK_STYLE)
-                self.test_result.setText(
-                    self.tr("✔ ბაზის სქემა შექმნილია / განახლებულია ({rev}).").format(
-                        rev=state.current
-                    )
-                )
+                self._schema_done(state)
 
         self._runner.run(
             work,
@@ -888,6 +893,14 @@ class ConnectionDialog(QDialog):
             label=self.tr("ბაზის სქემის განახლება…"),
             owner=self,
             on_cancel=lambda: self._set_busy(False),
+        )
+
+    def _schema_done(self, state: SchemaState) -> None:
+        self.upgrade_button.hide()
+        self.last_state = state
+        self.test_result.setStyleSheet(OK_STYLE)
+        self.test_result.setText(
+            self.tr("✔ ბაზის სქემა შექმნილია / განახლებულია ({rev}).").format(rev=state.current)
         )
 
     # -- Save / Activate -----------------------------------------------------------------------

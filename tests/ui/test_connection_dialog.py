@@ -332,3 +332,53 @@ def test_the_keyring_note_sits_between_the_password_and_the_driver(
     assert box(dlg.password).bottom() < box(note).top()
     assert box(note).bottom() < box(dlg.driver).top()
     assert box(dlg.schema).bottom() < box(dlg.test_button).top()  # nothing squeezed below
+
+
+@pytest.mark.pg
+def test_an_older_server_schema_is_upgraded_only_through_the_administrators_login(
+    qtbot,
+    runner,
+    config: Path,
+    memory_keyring: MemoryKeyring,
+    pg_url: str,
+    cheap_hashing,
+    monkeypatch,
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from app.setup import upgrade_as_admin
+    from models.db import open_database
+    from models.tables import AuditEntry
+    from tests.app.test_setup import ADMIN_PASSWORD, OLD_REVISION, make_older, set_admin_password
+
+    db = open_database(pg_url)
+    set_admin_password(db)
+    make_older(db)
+    asked: list[str] = []
+
+    def administrator_logs_in(target, state, parent=None) -> bool:  # type: ignore[no-untyped-def]
+        asked.append(state.current)
+        upgrade_as_admin(target, "admin", ADMIN_PASSWORD)
+        return True
+
+    monkeypatch.setattr(connection_module, "ask_schema_upgrade", administrator_logs_in)
+    u = make_url(pg_url)
+    dlg = _open(qtbot, runner)
+    _new(qtbot, dlg, "PostgreSQL", "postgresql")
+    qtbot.keyClicks(dlg.server, u.host or "")
+    dlg.port.setValue(u.port or 5432)
+    dlg.database.setText(u.database or "")
+    qtbot.keyClicks(dlg.username, u.username or "")
+    qtbot.keyClicks(dlg.password, u.password or "unused-by-trust-auth")
+    _tested(qtbot, dlg)
+    assert dlg.last_state is not None and dlg.last_state.status == "old"
+    assert dlg.upgrade_button.isVisibleTo(dlg)
+
+    _click(qtbot, dlg.upgrade_button)
+    assert asked == [OLD_REVISION]
+    assert dlg.last_state.up_to_date and not dlg.upgrade_button.isVisibleTo(dlg)
+    assert "სქემა შექმნილია / განახლებულია" in dlg.test_result.text()
+    with db.read() as s:
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "schema")).all()
+    assert actions == ["schema_upgrade"]  # audited in that database, by its administrator
+    db.dispose()
