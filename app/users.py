@@ -9,6 +9,7 @@ leave the office without an administrator.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -395,6 +396,33 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _apply_edit(
+    s: Session,
+    actor: Actor,
+    now: dt.datetime,
+    entity: str,
+    row: User | Department,
+    clean: object,
+    fields: tuple[str, ...],
+) -> None:
+    """Copy *fields* of the checked input onto *row*, with one audit entry of what changed
+    (none when nothing did)."""
+    changes = [
+        Change(f, _text(getattr(row, f)), _text(getattr(clean, f)))
+        for f in fields
+        if getattr(row, f) != getattr(clean, f)
+    ]
+    if not changes:
+        return
+    for f in fields:
+        setattr(row, f, getattr(clean, f))
+    s.flush()
+    record(
+        s, at=now, user_id=actor.user_id, action="edit", entity=entity, entity_id=row.id,
+        changes=changes,
+    )  # fmt: skip
+
+
 def list_users(db: Database, actor: Actor) -> list[UserRow]:
     require(actor, "manage_users")
     with db.read() as s:
@@ -476,25 +504,7 @@ def update_user(
             raise ValidationError(
                 "user.last_admin", field="role" if c.role != "admin" else "active"
             )
-        changes = [
-            Change(f, _text(getattr(u, f)), _text(getattr(c, f)))
-            for f in _USER_FIELDS
-            if getattr(u, f) != getattr(c, f)
-        ]
-        if not changes:
-            return _user_rows(s, [u])[0]
-        for f in _USER_FIELDS:
-            setattr(u, f, getattr(c, f))
-        s.flush()
-        record(
-            s,
-            at=now,
-            user_id=actor.user_id,
-            action="edit",
-            entity="user",
-            entity_id=u.id,
-            changes=changes,
-        )
+        _apply_edit(s, actor, now, "user", u, c, _USER_FIELDS)
         return _user_rows(s, [u])[0]
 
 
@@ -642,23 +652,5 @@ def update_department(
             staff = _department_rows(s, [d])[0].users
             if staff:
                 raise ValidationError("department.has_users", field="active", count=staff)
-        changes = [
-            Change(f, _text(getattr(d, f)), _text(getattr(c, f)))
-            for f in _DEPARTMENT_FIELDS
-            if getattr(d, f) != getattr(c, f)
-        ]
-        if not changes:
-            return _department_rows(s, [d])[0]
-        for f in _DEPARTMENT_FIELDS:
-            setattr(d, f, getattr(c, f))
-        s.flush()
-        record(
-            s,
-            at=now,
-            user_id=actor.user_id,
-            action="edit",
-            entity="department",
-            entity_id=d.id,
-            changes=changes,
-        )
+        _apply_edit(s, actor, now, "department", d, c, _DEPARTMENT_FIELDS)
         return _department_rows(s, [d])[0]

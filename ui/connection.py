@@ -867,8 +867,9 @@ class ConnectionDialog(QDialog):
             # it, and the upgrade is audited there (the same dialog as at start-up).
             db = open_profile(p, _password(p, typed, session, orig))
             try:
-                if ask_schema_upgrade(db, old, self):
-                    self._schema_done(schema_state(db))
+                upgraded = ask_schema_upgrade(db, old, self)  # the upgrade runs off the GUI
+                if upgraded is not None:  # thread and reports the schema it left
+                    self._schema_done(upgraded)
             finally:
                 db.dispose()
             return
@@ -1082,10 +1083,13 @@ class SchemaUpgradeDialog(QDialog):
         )
 
 
-def ask_schema_upgrade(db: Database, state: SchemaState, parent: QWidget | None = None) -> bool:
-    """True when an administrator upgraded the older schema of *db* (tests replace this)."""
+def ask_schema_upgrade(
+    db: Database, state: SchemaState, parent: QWidget | None = None
+) -> SchemaState | None:
+    """The schema after an administrator upgraded the older one of *db*, or None when
+    nobody did (tests replace this)."""
     dlg = SchemaUpgradeDialog(db, state, parent)
-    return dlg.exec() == QDialog.DialogCode.Accepted and dlg.state is not None
+    return dlg.state if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
 __all__ = [

@@ -141,7 +141,7 @@ def bring_schema_up(db: Database, *, ask: bool, parent: QWidget | None = None) -
         if state.status == "old":
             from ui.connection import ask_schema_upgrade
 
-            if not (ask and ask_schema_upgrade(db, state, parent)):
+            if not ask or ask_schema_upgrade(db, state, parent) is None:
                 raise SchemaMismatch(
                     "db.schema_old_admin", current=state.current or "—", head=state.head
                 )

@@ -171,9 +171,8 @@ def test_an_older_server_schema_is_not_upgraded_without_an_administrator(
     )
     asked: list[str] = []
 
-    def refuse(db: Database, state: object, parent: object = None) -> bool:
+    def refuse(db: Database, state: object, parent: object = None) -> None:
         asked.append(str(getattr(state, "current", "")))
-        return False
 
     monkeypatch.setattr(connection_module, "ask_schema_upgrade", refuse)
     with pytest.raises(SchemaMismatch):
