@@ -27,7 +27,7 @@ from app.errors import NotFound, PermissionDenied, UserError, ValidationError
 from app.registration import RegisteredDocument, RegistrationInput, register_in_session
 from app.registry import visible_condition
 from app.validation import clean_text
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import Attachment, Document, Setting, User
 
 MAX_MB_SETTING = "attachments.max_mb"
@@ -213,6 +213,7 @@ def _clean_mime(mime_type: str, file_name: str) -> str:
 # --- use cases ------------------------------------------------------------------------------
 
 
+@unit_of_work
 def add_attachment(
     db: Database,
     actor: Actor,
@@ -240,6 +241,7 @@ def _check_sizes(s: Session, files: list[tuple[str, str, bytes]]) -> None:
         check_size(name, len(data), limit)
 
 
+@unit_of_work
 def add_many(
     db: Database,
     actor: Actor,
@@ -302,6 +304,7 @@ def add_eml(
     return add_many(db, actor, doc_id, eml_files(file_name, data), clock)
 
 
+@unit_of_work
 def register_with_files(
     db: Database,
     actor: Actor,
@@ -444,6 +447,7 @@ def export_attachment(db: Database, actor: Actor, attachment_id: int, folder: Pa
     raise UserError("attachment.write_failed", name=name, folder=str(folder), detail="exists")
 
 
+@unit_of_work
 def remove_attachment(
     db: Database, actor: Actor, attachment_id: int, clock: Clock | None = None
 ) -> None:

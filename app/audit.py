@@ -61,7 +61,14 @@ def record(
     entity_id: int | None,
     changes: list[Change] | None = None,
 ) -> None:
-    """Append one row per change (or one row for the action) to the chain."""
+    """Append one row per change (or one row for the action) to the chain.
+
+    The time is stored, and so hashed, in whole seconds: a precision every SQL Server driver
+    keeps (FreeTDS and the legacy driver bind milliseconds at most, pyodbc#353), so what
+    :func:`verify` reads back is what was hashed. Rows written before this rule kept their
+    microseconds, which SQLite and PostgreSQL return exactly, so they verify unchanged.
+    """
+    at = at.replace(microsecond=0)
     next_seq(session, AUDIT_SCOPE, 0)  # takes the chain's lock until commit
     prev = session.scalar(select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1))
     prev_hash = prev or ""

@@ -87,13 +87,13 @@ def actor_from_user(u: User) -> Actor:
 
 
 def find_actor(session: Session, login: str) -> Actor | None:
-    u = session.scalar(select(User).where(User.login == login, User.active.is_(True)))
+    u = session.scalar(select(User).where(User.login == login, User.active))
     return actor_from_user(u) if u else None
 
 
 def default_actor(session: Session) -> Actor | None:
     """The first active administrator (used until the login dialog exists)."""
     u = session.scalar(
-        select(User).where(User.role == "admin", User.active.is_(True)).order_by(User.id).limit(1)
+        select(User).where(User.role == "admin", User.active).order_by(User.id).limit(1)
     )
     return actor_from_user(u) if u else None

@@ -67,7 +67,14 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 def cmd_db_sql(args: argparse.Namespace) -> int:
     from models.migrate import offline_sql
 
-    sys.stdout.write(offline_sql(args.dialect, base=args.base, schema=args.schema))
+    if args.downgrade_to is not None and args.base is not None:
+        _error("--from and --downgrade-to exclude each other")
+        return EXIT_USER
+    sys.stdout.write(
+        offline_sql(
+            args.dialect, base=args.base, schema=args.schema, downgrade_to=args.downgrade_to
+        )
+    )
     return EXIT_OK
 
 
@@ -77,6 +84,10 @@ def _schema_name(text: str) -> str:
     if not SCHEMA_NAME.match(text):
         raise argparse.ArgumentTypeError(f"not a plain schema name: {text!r}")
     return text
+
+
+def _revision_or_base(text: str) -> str:
+    return text if text == "base" else _revision(text)
 
 
 def _revision(text: str) -> str:
@@ -150,16 +161,19 @@ def cmd_import_journal(args: argparse.Namespace) -> int:
 def cmd_db_check(args: argparse.Namespace) -> int:
     """Exit 0 when the database answers and its schema is the program's; 3 otherwise."""
     from app.connection import explain
-    from app.setup import schema_state
+    from app.setup import schema_state, snapshot_reads_warning
 
     try:
         db = _open(args)
         state = schema_state(db)
+        warning = snapshot_reads_warning(db)
     except UserError:
         raise
     except Exception as exc:
         _error(explain(exc).message())
         return EXIT_DB
+    if warning:
+        print(warning, file=sys.stderr)
     if state.status == "current":
         print(f"ok: schema {state.current}")
         return EXIT_OK
@@ -475,6 +489,11 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--schema", type=_schema_name, help="put the tables in this schema")
     sql.add_argument(
         "--from", dest="base", type=_revision, help="upgrade from this revision (default: empty)"
+    )
+    sql.add_argument(
+        "--downgrade-to",
+        type=_revision_or_base,
+        help="instead: the script that takes the current schema back to this revision ('base': none)",
     )
     sql.set_defaults(func=cmd_db_sql)
 

@@ -158,6 +158,45 @@ def explain(exc: BaseException) -> UserError:
     return DatabaseUnavailable("db.unreachable", detail=raw[:300])
 
 
+# The ODBC drivers in the order the program prefers them. The old driver called plainly
+# "SQL Server" (and the Native Clients) predate TLS 1.2 and DATETIME2: offered last, marked
+# legacy, never chosen by default.
+DRIVER_PREFERENCE = (
+    "ODBC Driver 18 for SQL Server",
+    "ODBC Driver 17 for SQL Server",
+    "FreeTDS",
+)
+LEGACY_DRIVERS = frozenset(
+    {"SQL Server", "SQL Native Client", "SQL Server Native Client 10.0",
+     "SQL Server Native Client 11.0", "ODBC Driver 11 for SQL Server",
+     "ODBC Driver 13 for SQL Server", "ODBC Driver 13.1 for SQL Server"}
+)  # fmt: skip
+
+
+def is_legacy_driver(name: str) -> bool:
+    return name.strip() in LEGACY_DRIVERS
+
+
+def sorted_drivers(found: list[str]) -> list[str]:
+    """*found* with the preferred drivers first, then the others, the legacy ones last."""
+
+    def rank(name: str) -> tuple[int, int, str]:
+        if name in DRIVER_PREFERENCE:
+            return (0, DRIVER_PREFERENCE.index(name), name)
+        return (2 if is_legacy_driver(name) else 1, 0, name.lower())
+
+    return sorted(found, key=rank)
+
+
+def preferred_driver(found: list[str]) -> str:
+    """The driver a new profile gets: Driver 18, 17, FreeTDS, another modern one; never a
+    legacy one by itself ("" when only legacy drivers are installed)."""
+    for name in sorted_drivers(found):
+        if not is_legacy_driver(name):
+            return name
+    return ""
+
+
 def check_odbc() -> list[str]:
     """The installed ODBC drivers; raises the 'driver manager missing' message if none."""
     try:

@@ -125,7 +125,7 @@ def dashboard(
         w = _window(s, kind, today)
         depts = s.execute(
             select(Department.id, Department.code, Department.name, Department.name_en)
-            .where(Department.active.is_(True))
+            .where(Department.active)
             .order_by(Department.id)
         ).all()
         rows: tuple[tuple[int | None, str, str, str], ...] = (

@@ -129,3 +129,16 @@ def compute_due(start: dt.date, rule: DeadlineRule, cal: WorkCalendar) -> DueDat
     parts_ka.append(long_date(due))
     parts_en.append(long_date(due, "en"))
     return DueDate(due, " → ".join(parts_ka), " → ".join(parts_en))
+
+
+def due_after(start: dt.date, days: int, unit: str, shift: str, cal: WorkCalendar) -> DueDate:
+    """*start* + *days* in *unit*, moved off a non-working day by *shift*, with reasons
+    (a resumed clock: the days that were left when it stopped)."""
+    if days >= 0:
+        return compute_due(start, DeadlineRule(days, unit, shift), cal)
+    # Stopped when already overdue: it stays overdue by the same amount, unshifted.
+    if unit == "working_days":
+        raw = cal.add_working_days(start, days)
+    else:
+        raw = start + dt.timedelta(days=days)
+    return DueDate(raw, "", "")

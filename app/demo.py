@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 
 from app import numbering, search
 from app.audit import Change, record
+from app.calendar_sync import due_counted, ensure_years
 from app.clock import TBILISI, Clock, SystemClock
 from app.deadlines import DeadlineRule, add_months, compute_due
 from app.errors import ValidationError
@@ -615,9 +616,7 @@ def _load_refs(
 ) -> _Refs:
     departments = {
         code: int(i)
-        for code, i in s.execute(
-            select(Department.code, Department.id).where(Department.active.is_(True))
-        )
+        for code, i in s.execute(select(Department.code, Department.id).where(Department.active))
     }
     _ensure_users(s, departments, now, password_hash)
     heads: dict[int, int] = {}
@@ -625,7 +624,7 @@ def _load_refs(
     registrars: list[int] = []
     for uid, role, dept_id in s.execute(
         select(User.id, User.role, User.department_id)
-        .where(User.login.like("demo.%"), User.active.is_(True))
+        .where(User.login.like("demo.%"), User.active)
         .order_by(User.id)
     ):
         if role == "registrar":
@@ -647,7 +646,7 @@ def _load_refs(
                 DocumentType.deadline_unit,
                 DocumentType.nonworking_shift,
                 DocumentType.legal_ref,
-            ).where(DocumentType.active.is_(True))
+            ).where(DocumentType.active)
         )
     }
     templates = {
@@ -1288,7 +1287,13 @@ def generate(
     rng = random.Random(seed)
     password_hash = demo_password_hash()  # argon2 is slow: once, before the transaction
     with db.write() as s:
+        # the office calendar for every registration day (YEARS back) and every due date
+        # the types' rules reach from today, as registration ensures it
+        ensure_years(s, today.year - YEARS - 1, today.year, now=now)
         refs = _load_refs(s, rng, count, now, password_hash)
+        for info in refs.types.values():
+            due_counted(s, today, info.rule, now=now, user_id=None)
+        refs.calendar = load_calendar(s)
     gen = _Generator(refs, rng, today, now, count)
     done = 0
     buffer: list[_Doc] = []

@@ -19,7 +19,7 @@ from app.errors import NotFound
 from app.lookups import office_settings
 from app.refdata import CHANNEL_NAMES, KIND_NAMES, OUTCOME_NAMES, STATUS_NAMES, label
 from app.registration import due_for
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import Assignment, Correspondent, Department, Document, DocumentType, User
 from reports.data import AcknowledgmentSlip, Letterhead
 from reports.pdf.slip import render_slip
@@ -71,6 +71,7 @@ def _load(s: Session, doc_id: int) -> Document:
     return doc
 
 
+@unit_of_work
 def get_card(db: Database, actor: Actor, doc_id: int, clock: Clock | None = None) -> DocumentCard:
     """The card of *doc_id*; a confidential one only for those who may see it, and its
     opening is written to the audit log."""

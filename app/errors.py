@@ -55,6 +55,8 @@ def _database_error(exc: BaseException, phase: str) -> BaseException:
         from app.connection import explain  # app.connection imports this module
 
         return explain(exc)
+    if phase == models_db.BUSY:
+        return DatabaseUnavailable("db.busy")
     detail = str(getattr(exc, "orig", None) or exc)[:300]
     key = "db.commit_lost" if phase == models_db.COMMIT else "db.connection_lost"
     return DatabaseUnavailable(key, detail=detail)

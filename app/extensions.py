@@ -20,17 +20,17 @@ from sqlalchemy.orm import Session
 from app import messages
 from app.audit import Change, record, record_document_change
 from app.auth import Actor, require
+from app.calendar_sync import counted, ensure_years
 from app.clock import Clock, SystemClock
-from app.deadlines import DeadlineRule, DueDate, compute_due
+from app.deadlines import DueDate, due_after
 from app.errors import NotFound, ValidationError
 from app.refdata import STATUS_NAMES, label
 from app.validation import clean_text, date_in_range, parse_date
 from app.workdays import WorkCalendar, load_calendar
-from models.db import Database
+from app.workflow import OPEN_FOR_DEADLINE
+from models.db import Database, unit_of_work
 from models.tables import ClockStop, DeadlineExtension, Document, DocumentType, User
 
-# Documents whose deadline is running (awaiting_clarification: the clock is stopped).
-OPEN_FOR_DEADLINE = ("registered", "assigned", "in_progress")
 REASON_MAX = 2000
 NOTE_MAX = 2000
 
@@ -80,18 +80,6 @@ def days_left(start: dt.date, due: dt.date, unit: str, cal: WorkCalendar) -> int
     if unit == "working_days":
         return cal.working_days_between(start, due)
     return (due - start).days
-
-
-def due_after(start: dt.date, days: int, unit: str, shift: str, cal: WorkCalendar) -> DueDate:
-    """*start* + *days* in *unit*, moved off a non-working day by *shift*, with reasons."""
-    if days >= 0:
-        return compute_due(start, DeadlineRule(days, unit, shift), cal)
-    # Stopped when already overdue: it stays overdue by the same amount, unshifted.
-    if unit == "working_days":
-        raw = cal.add_working_days(start, days)
-    else:
-        raw = start + dt.timedelta(days=days)
-    return DueDate(raw, "", "")
 
 
 def extension_limit(statutory: dt.date, max_days: int) -> dt.date:
@@ -154,6 +142,7 @@ def _extension_info(
     )
 
 
+@unit_of_work
 def extend(
     db: Database,
     actor: Actor,
@@ -305,6 +294,7 @@ def open_stop(s: Session, doc_id: int) -> ClockStop | None:
     )
 
 
+@unit_of_work
 def stop_clock(
     db: Database,
     actor: Actor,
@@ -343,6 +333,8 @@ def stop_in_session(
         )
     dtype = s.get(DocumentType, doc.doc_type_id)
     assert dtype is not None
+    ends = [day, doc.due_date, *([doc.statutory_due_date] if doc.statutory_due_date else [])]
+    ensure_years(s, min(ends).year, max(ends).year + 1, now=now)  # the days left are counted
     cal = load_calendar(s)
     unit = clock_unit(dtype.deadline_unit)
     left = days_left(day, doc.due_date, unit, cal)
@@ -379,6 +371,7 @@ def stop_in_session(
     return st
 
 
+@unit_of_work
 def resume_clock(
     db: Database,
     actor: Actor,
@@ -406,13 +399,16 @@ def resume_clock(
             )
         dtype = s.get(DocumentType, doc.doc_type_id)
         assert dtype is not None
-        cal = load_calendar(s)
-        why = due_after(day, st.remaining_days, st.count_unit, dtype.nonworking_shift, cal)
+        unit, shift = st.count_unit, dtype.nonworking_shift
+
+        def resumed(days: int) -> DueDate:
+            # over a calendar that has every year the remaining days reach
+            return counted(s, day, lambda cal: due_after(day, days, unit, shift, cal), now=now)
+
+        why = resumed(st.remaining_days)
         new_stat = doc.statutory_due_date
         if st.statutory_remaining_days is not None:
-            new_stat = due_after(
-                day, st.statutory_remaining_days, st.count_unit, dtype.nonworking_shift, cal
-            ).due
+            new_stat = resumed(st.statutory_remaining_days).due
         changes = [
             Change("status", doc.status, st.previous_status),
             Change("due_date", _iso(doc.due_date), _iso(why.due)),

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app import messages
 from app.attachments import visible_document
 from app.auth import Actor, require
+from app.calendar_sync import REASON_FIELD, describe
 from app.links import LINK_NAMES
 from app.refdata import ACTION_LABELS, COUNT_UNIT_NAMES, OUTCOME_NAMES, STATUS_NAMES, label
 from models.db import Database
@@ -28,6 +29,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "instruction": ("დავალება", "Instruction"),
     "due_date": ("ვადა", "Due date"),
     "statutory_due_date": ("კანონით დადგენილი ვადა", "Statutory due date"),
+    REASON_FIELD: ("ვადის ცვლილების მიზეზი", "Why the due date moved"),
     "due_override_reason": ("ვადის საფუძველი", "Reason for the due date"),
     "remaining_days": ("დარჩენილი დღეები", "Days left"),
     "under_control": ("კონტროლი", "Under control"),
@@ -106,6 +108,8 @@ def _value_shower(
             return _date(value)
         if field == "remaining_days":
             return _days(value, lang)
+        if field == REASON_FIELD:  # a calendar change, in words, in the reader's language
+            return describe(value, lang)
         return value
 
     return show

@@ -877,7 +877,7 @@ def _load_ref(s: Session, options: ImportOptions) -> _Ref:
     types: dict[str, int] = {}
     default_type: int | None = None
     codes = []
-    for t in s.scalars(select(DocumentType).where(DocumentType.active.is_(True))):
+    for t in s.scalars(select(DocumentType).where(DocumentType.active)):
         codes.append(t.code)
         for key in (t.code, t.name, t.name_en):
             if key:

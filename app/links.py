@@ -20,7 +20,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import load_document
 from app.refdata import STATUS_NAMES, label
 from app.validation import clean_text
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import LINK_TYPES, Correspondent, Document, DocumentLink, DocumentType
 
 INVERSE = {
@@ -95,6 +95,7 @@ def _seen(s: Session, ln: DocumentLink, from_doc: int) -> LinkedDocument:
     )
 
 
+@unit_of_work
 def link(
     db: Database,
     actor: Actor,
@@ -156,6 +157,7 @@ def link_in_session(
     return ln
 
 
+@unit_of_work
 def unlink(db: Database, actor: Actor, link_id: int, clock: Clock | None = None) -> None:
     require(actor, "link_documents")
     now = (clock or SystemClock()).now_utc()

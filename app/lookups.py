@@ -36,7 +36,7 @@ def document_types(db: Database) -> list[Choice]:
     with db.read() as s:
         rows = s.execute(
             select(DocumentType.code, DocumentType.name, DocumentType.name_en)
-            .where(DocumentType.active.is_(True))
+            .where(DocumentType.active)
             .order_by(DocumentType.id)
         ).all()
     return [Choice(*r) for r in rows]
@@ -46,7 +46,7 @@ def departments(db: Database) -> list[Choice]:
     with db.read() as s:
         rows = s.execute(
             select(Department.code, Department.name, Department.name_en)
-            .where(Department.active.is_(True))
+            .where(Department.active)
             .order_by(Department.id)
         ).all()
     return [Choice(*r) for r in rows]

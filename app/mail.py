@@ -33,7 +33,7 @@ from app.clock import Clock, SystemClock
 from app.errors import UserError, ValidationError
 from app.office import store_settings
 from app.validation import clean_text
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import Setting
 
 TIMEOUT_SECONDS = 20
@@ -94,6 +94,7 @@ def smtp_settings(db: Database) -> SmtpSettings:
         return _settings(s)
 
 
+@unit_of_work
 def save_smtp_settings(
     db: Database,
     actor: Actor,

@@ -199,6 +199,14 @@ CATALOGUE.update(
             "en": "The database does not exist on the server or is not accessible. Check its "
             "name; the database administrator must create an empty one.",
         },
+        "db.rcsi_off": {
+            "ka": "გაფრთხილება: ბაზაში READ_COMMITTED_SNAPSHOT გამორთულია — სიების ჩვენება "
+            "დაელოდება სხვების შენახვას. ბაზის ადმინისტრატორმა შეასრულოს: "
+            "ALTER DATABASE [{database}] SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;",
+            "en": "Warning: READ_COMMITTED_SNAPSHOT is off in this database, so lists wait for "
+            "other clerks' saves. The DBA runs: "
+            "ALTER DATABASE [{database}] SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;",
+        },
         "db.schema_new": {
             "ka": "მონაცემთა ბაზა პროგრამის უფრო ახალი ვერსიითაა განახლებული ({current}). "
             "განაახლეთ პროგრამა ამ კომპიუტერზე.",
@@ -943,5 +951,41 @@ CATALOGUE.update(
             "ka": "ასეთი მომხმარებელი არ არის: {login}",
             "en": "No such user: {login}",
         },
+    }
+)
+
+
+# A calendar change that moved an open document's due date: the History tab's sentence
+# (app.calendar_sync.describe). Dates are DD.MM.YYYY; {cause} is one of the calendar.*.
+CATALOGUE.update(
+    {
+        "due.moved": {
+            "ka": "ვადა გადაიწია {old}-დან {new}-მდე: {cause}",
+            "en": "due date moved from {old} to {new}: {cause}",
+        },
+        "due.statutory_moved": {
+            "ka": "კანონით დადგენილი ვადა გადაიწია {old}-დან {new}-მდე, დოკუმენტის ვადა "
+            "({due}) არ შეცვლილა: {cause}",
+            "en": "statutory due date moved from {old} to {new}; the document's due date "
+            "({due}) stays: {cause}",
+        },
+        "calendar.day_off_added": {
+            "ka": "დაემატა უქმე დღე {day} — {name}{decree}",
+            "en": "a day off was added on {day} — {name}{decree}",
+        },
+        "calendar.day_off_removed": {
+            "ka": "{day} ({name}) აღარ არის უქმე დღე{decree}",
+            "en": "{day} ({name}) is a working day again{decree}",
+        },
+        "calendar.days_seeded": {
+            "ka": "კალენდარს დაემატა {years} წლის კანონით დადგენილი უქმე დღეები",
+            "en": "the public holidays of {years} were added to the calendar",
+        },
+    }
+)
+
+FIELD_NAMES.update(
+    {
+        "decree_ref": {"ka": "მთავრობის განკარგულება", "en": "Government decree"},
     }
 )

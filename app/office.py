@@ -16,7 +16,7 @@ from app.clock import Clock, SystemClock
 from app.errors import ValidationError
 from app.validation import clean_text
 from app.validation import email as email_address
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import Setting
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -93,6 +93,7 @@ def _logo(value: str) -> str:
     return str(p)
 
 
+@unit_of_work
 def save_office_settings(
     db: Database, actor: Actor, inp: OfficeSettings, clock: Clock | None = None
 ) -> OfficeSettings:

@@ -20,7 +20,7 @@ from app.errors import NotFound, ValidationError
 from app.rules import stale_error
 from app.text import fold, skeleton
 from app.validation import clean_text, digits_id, email, one_of
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import CORRESPONDENT_KINDS, Correspondent, Document
 
 NAME_MAX = 300
@@ -226,6 +226,7 @@ def _refuse_taken_ids(s: Session, c: _Clean, own_id: int | None) -> None:
 _FIELDS = ("kind", "name", "personal_id", "org_code", "address", "phone", "email")
 
 
+@unit_of_work
 def create_correspondent(
     db: Database, actor: Actor, inp: CorrespondentInput, clock: Clock | None = None
 ) -> CorrespondentRow:
@@ -261,6 +262,7 @@ def create_correspondent(
         return _rows(s, actor, [row])[0]
 
 
+@unit_of_work
 def update_correspondent(
     db: Database,
     actor: Actor,
@@ -357,6 +359,7 @@ def possible_duplicates(
     return groups
 
 
+@unit_of_work
 def merge(
     db: Database,
     actor: Actor,

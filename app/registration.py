@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 from app import numbering, search
 from app.audit import Change, record
 from app.auth import Actor, require
+from app.calendar_sync import due_counted
 from app.clock import Clock, SystemClock
 from app.deadlines import DeadlineRule, DueDate, compute_due
 from app.errors import NotFound, ValidationError
 from app.text import skeleton
 from app.validation import clean_text, date_in_range, digits_id, email, one_of, parse_date
 from app.workdays import load_calendar
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import (
     CHANNELS,
     DOC_KINDS,
@@ -194,11 +195,17 @@ def template_for(s: Session, kind: str, department_id: int | None) -> NumberTemp
     )
 
 
-def due_for(s: Session, dtype: DocumentType, start: dt.date) -> DueDate:
-    rule = DeadlineRule(
+def deadline_rule(dtype: DocumentType) -> DeadlineRule:
+    return DeadlineRule(
         dtype.deadline_count, dtype.deadline_unit, dtype.nonworking_shift, dtype.legal_ref
     )
-    return compute_due(start, rule, load_calendar(s))
+
+
+def due_for(s: Session, dtype: DocumentType, start: dt.date) -> DueDate:
+    """The due date over the calendar as it is (a read: the card's explanation). Counting
+    one to store goes through :func:`app.calendar_sync.due_counted`, which first gives
+    the calendar the years the count touches."""
+    return compute_due(start, deadline_rule(dtype), load_calendar(s))
 
 
 def register_in_session(
@@ -216,7 +223,7 @@ def register_in_session(
 
     dtype = s.scalar(select(DocumentType).where(DocumentType.code == c.doc_type))
     if dtype is None or not dtype.active:
-        allowed = list(s.scalars(select(DocumentType.code).where(DocumentType.active.is_(True))))
+        allowed = list(s.scalars(select(DocumentType.code).where(DocumentType.active)))
         raise ValidationError(
             "doc_type.unknown", field="doc_type", got=c.doc_type, allowed=", ".join(allowed)
         )
@@ -230,7 +237,7 @@ def register_in_session(
         raise ValidationError("number.template_missing", field="kind", kind=c.kind)
 
     corr = _correspondent(s, c, now)
-    due = due_for(s, dtype, c.reg_date)
+    due = due_counted(s, c.reg_date, deadline_rule(dtype), now=now, user_id=None)
 
     year = c.reg_date.year
     seq = numbering.next_seq(s, template.counter_scope, year)
@@ -289,6 +296,7 @@ def register_in_session(
     )
 
 
+@unit_of_work
 def register(
     db: Database, actor: Actor, inp: RegistrationInput, clock: Clock | None = None
 ) -> RegisteredDocument:

@@ -28,7 +28,7 @@ from app.errors import NotFound, ValidationError
 from app.refdata import STATUS_NAMES, label
 from app.validation import clean_text, one_of
 from app.workdays import load_calendar
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import (
     CHANNELS,
     DOC_KINDS,
@@ -134,7 +134,7 @@ def visible_condition(viewer: Actor | None) -> ColumnElement[bool] | None:
     if viewer is None or sees_all_confidential(viewer):
         return None
     return or_(
-        Document.confidential.is_(False),
+        ~Document.confidential,
         Document.created_by == viewer.user_id,
         Document.executor_id == viewer.user_id,
         exists().where(  # a co-executor (app.routing); evaluated for confidential rows only
@@ -355,7 +355,8 @@ def _load_filters(
 ) -> tuple[Setting | None, dict[str, Any]]:
     stmt = select(Setting).where(Setting.name == _filters_name(actor))
     if lock:
-        stmt = stmt.with_for_update()
+        # SQL Server ignores FOR UPDATE (the dialect drops it): lock the row with a hint.
+        stmt = stmt.with_for_update().with_hint(Setting, "WITH (UPDLOCK, ROWLOCK)", "mssql")
     row = s.scalar(stmt)
     if row is None or not row.content:
         return row, {}
@@ -385,6 +386,7 @@ def list_filters(db: Database, actor: Actor) -> list[SavedFilter]:
     return out
 
 
+@unit_of_work
 def save_filter(
     db: Database, actor: Actor, name: str, q: RegistryQuery, clock: Clock | None = None
 ) -> SavedFilter:
@@ -423,6 +425,7 @@ def save_filter(
     return SavedFilter(name, replace(query_from_json(data), viewer=actor))
 
 
+@unit_of_work
 def delete_filter(db: Database, actor: Actor, name: str, clock: Clock | None = None) -> None:
     require(actor, "view_registry")
     now = (clock or SystemClock()).now_utc()

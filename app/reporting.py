@@ -314,7 +314,7 @@ def _head_of(s: Session, dept: _Dept | None) -> str:
     names = list(
         s.scalars(
             select(User.full_name).where(
-                User.department_id == dept.id, User.role == "head", User.active.is_(True)
+                User.department_id == dept.id, User.role == "head", User.active
             )
         )
     )
@@ -371,7 +371,7 @@ def monthly(
                 _Dept(*r)
                 for r in s.execute(
                     select(Department.id, Department.code, Department.name).where(
-                        or_(Department.active.is_(True), Department.id.in_({r[0] for r in rows}))
+                        or_(Department.active, Department.id.in_({r[0] for r in rows}))
                     )
                 )
             )
@@ -603,7 +603,7 @@ def overdue(
             Document.status != "cancelled",
             Document.reg_date <= as_of,
             not_(_answered(as_of)),
-            or_(late, Document.under_control.is_(True)),
+            or_(late, Document.under_control),
         ]
         if dept is not None:
             where.append(Document.department_id == dept.id)

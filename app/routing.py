@@ -34,7 +34,7 @@ from app.rules import stale_error
 from app.validation import clean_text
 from app.workdays import load_calendar
 from app.workflow import OPEN, check_transition
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import (
     OUTCOMES,
     Assignment,
@@ -121,6 +121,11 @@ class AnswerResult:
 
 
 # --- shared checks -----------------------------------------------------------------------
+
+
+# Documents without a due date go last. T-SQL has no boolean values, so the sort key is a
+# CASE, not the predicate itself (``ORDER BY due_date IS NULL`` is refused by SQL Server).
+_UNDATED_LAST = case((Document.due_date.is_(None), 1), else_=0)
 
 
 def _now(clock: Clock | None) -> tuple[Clock, dt.datetime]:
@@ -210,6 +215,7 @@ def _move(doc: Document, new: str, changes: list[Change]) -> None:
 # --- resolution ----------------------------------------------------------------------------
 
 
+@unit_of_work
 def assign(
     db: Database, actor: Actor, doc_id: int, inp: ResolutionInput, clock: Clock | None = None
 ) -> DocumentState:
@@ -278,6 +284,7 @@ def assign(
         return _state(s, doc)
 
 
+@unit_of_work
 def reassign(
     db: Database,
     actor: Actor,
@@ -341,6 +348,7 @@ def _my_assignment(s: Session, actor: Actor, doc: Document) -> Assignment | None
     )  # fmt: skip
 
 
+@unit_of_work
 def start(
     db: Database, actor: Actor, doc_id: int, clock: Clock | None = None,
     expected_version: int | None = None,
@@ -362,6 +370,7 @@ def start(
         return _state(s, doc)
 
 
+@unit_of_work
 def claim(
     db: Database, actor: Actor, doc_id: int, clock: Clock | None = None,
     expected_version: int | None = None,
@@ -429,7 +438,7 @@ def _task_rows(s: Session, actor: Actor, today: dt.date) -> list[TaskRow]:
         .outerjoin(User, User.id == Document.executor_id)
         .outerjoin(Department, Department.id == Document.department_id)
         .where(*_open_tasks(scope, personal))
-        .order_by(Document.due_date.is_(None), Document.due_date, Document.reg_date, Document.id)
+        .order_by(_UNDATED_LAST, Document.due_date, Document.reg_date, Document.id)
         .limit(TASK_LIMIT)
     ).all()  # fmt: skip
     roles: dict[int, str] = {}
@@ -495,8 +504,8 @@ def department_queue(db: Database, actor: Actor, department_id: int | None = Non
         rows = s.execute(
             select(Document, Correspondent.name)
             .outerjoin(Correspondent, Correspondent.id == Document.correspondent_id)
-            .where(_queue_condition(actor, department_id), Document.confidential.is_(False))
-            .order_by(Document.due_date.is_(None), Document.due_date, Document.id)
+            .where(_queue_condition(actor, department_id), ~Document.confidential)
+            .order_by(_UNDATED_LAST, Document.due_date, Document.id)
             .limit(TASK_LIMIT)
         ).all()
         return [
@@ -564,6 +573,7 @@ def _validate_answer(inp: AnswerInput) -> tuple[str, str, str, str, str]:
     return subject, body, ground or forward_to, addressee, inp.outcome
 
 
+@unit_of_work
 def answer(
     db: Database, actor: Actor, doc_id: int, inp: AnswerInput, clock: Clock | None = None
 ) -> AnswerResult:
@@ -637,6 +647,7 @@ def answer(
         return AnswerResult(reply.id, reply.number, doc.status, closed)
 
 
+@unit_of_work
 def close(
     db: Database, actor: Actor, doc_id: int, note: str = "", clock: Clock | None = None,
     expected_version: int | None = None,
@@ -661,6 +672,7 @@ def close(
         return _state(s, doc)
 
 
+@unit_of_work
 def cancel(
     db: Database, actor: Actor, doc_id: int, reason: str, clock: Clock | None = None,
     expected_version: int | None = None,

@@ -7,28 +7,26 @@ audited); editing a template keeps its counter unless a restart is asked for.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import case, select, true
 from sqlalchemy.orm import Session
 
 from app import messages, numbering
-from app.audit import Change, record, record_document_change
+from app.audit import Change, record
 from app.auth import Actor, require
+from app.calendar_sync import Cause, DueDateChange, ensure_years, recompute_due_dates
 from app.clock import Clock, SystemClock
-from app.deadlines import SHIFTS, DeadlineRule, compute_due
+from app.deadlines import SHIFTS
 from app.errors import NotFound, StaleRecord, ValidationError
-from app.extensions import OPEN_FOR_DEADLINE, due_after
 from app.refdata import KIND_NAMES, label
 from app.validation import clean_text, date_in_range, one_of, parse_date
-from app.workdays import YEARS_AHEAD, YEARS_BACK, WorkCalendar, load_calendar, seed_holidays
-from models.db import Database
+from app.workdays import YEARS_AHEAD, YEARS_BACK, WorkCalendar, load_calendar
+from models.db import Database, unit_of_work
 from models.tables import (
     DEADLINE_UNITS,
     DOC_KINDS,
     AuditEntry,
-    ClockStop,
     Department,
     Document,
     DocumentType,
@@ -42,10 +40,6 @@ PATTERN_MAX = 100  # number_templates.pattern
 COUNT_MAX = 3650
 # How many future numbers of a template are compared with other templates' numbers.
 COLLISION_SAMPLE = 1000
-# How far a day off can lie after a due date it still moves (a "previous" shift walks
-# back over a run of days off; no run is this long).
-SHIFT_WINDOW_DAYS = 60
-IN_CHUNK = 1000
 
 
 # --- numbering templates ------------------------------------------------------------
@@ -117,7 +111,8 @@ def list_templates(db: Database, actor: Actor, clock: Clock | None = None) -> li
         rows = s.scalars(
             select(NumberTemplate).order_by(
                 NumberTemplate.kind,
-                NumberTemplate.department_id.is_not(None),
+                # general templates first; a CASE, since T-SQL cannot sort by a predicate
+                case((NumberTemplate.department_id.is_(None), 0), else_=1),
                 NumberTemplate.department_id,
             )
         ).all()
@@ -216,6 +211,7 @@ def stale_error(
     )
 
 
+@unit_of_work
 def save_template(
     db: Database,
     actor: Actor,
@@ -289,6 +285,7 @@ def save_template(
         return _template_info(s, t, today)
 
 
+@unit_of_work
 def delete_template(
     db: Database, actor: Actor, template_id: int, clock: Clock | None = None
 ) -> None:
@@ -367,6 +364,7 @@ def whole_number(value: int | str, field: str, *, lo: int = 0, hi: int = COUNT_M
     return n
 
 
+@unit_of_work
 def update_deadline_rule(
     db: Database,
     actor: Actor,
@@ -429,16 +427,7 @@ class HolidayInfo:
     name: str
     day_off: bool
     source: str  # package | decree
-
-
-@dataclass(frozen=True)
-class DueDateChange:
-    doc_id: int
-    number: str
-    old_due: dt.date | None
-    new_due: dt.date | None
-    old_statutory: dt.date | None
-    new_statutory: dt.date | None
+    decree_ref: str = ""  # the Government decree that declared a decree day
 
 
 @dataclass(frozen=True)
@@ -447,6 +436,7 @@ class CalendarChange:
     name: str
     day_off: bool
     recomputed: tuple[DueDateChange, ...]
+    decree_ref: str = ""
 
 
 def list_holidays(
@@ -458,10 +448,10 @@ def list_holidays(
         return []
     cond = [Holiday.day >= dt.date(year, 1, 1), Holiday.day <= dt.date(year, 12, 31)]
     if not include_removed:
-        cond.append(Holiday.day_off.is_(True))
+        cond.append(Holiday.day_off == true())  # T-SQL: day_off = 1 (never IS 1)
     with db.read() as s:
         rows = s.scalars(select(Holiday).where(*cond).order_by(Holiday.day)).all()
-        return [HolidayInfo(h.day, h.name, h.day_off, h.source) for h in rows]
+        return [HolidayInfo(h.day, h.name, h.day_off, h.source, h.decree_ref) for h in rows]
 
 
 def _calendar_day(value: dt.date | str | None, today: dt.date) -> dt.date:
@@ -472,133 +462,49 @@ def _calendar_day(value: dt.date | str | None, today: dt.date) -> dt.date:
     return day
 
 
-def _statutory(
-    doc: Document, dtype: DocumentType, stop: ClockStop | None, cal: WorkCalendar
-) -> dt.date | None:
-    """The statutory due date under *cal*: from the last resumed clock stop, if any."""
-    if (
-        stop is not None
-        and stop.resumed_on is not None
-        and stop.statutory_remaining_days is not None
-    ):
-        return due_after(
-            stop.resumed_on,
-            stop.statutory_remaining_days,
-            stop.count_unit,
-            dtype.nonworking_shift,
-            cal,
-        ).due
-    rule = DeadlineRule(
-        dtype.deadline_count, dtype.deadline_unit, dtype.nonworking_shift, dtype.legal_ref
-    )
-    return compute_due(doc.reg_date, rule, cal).due
+def _around(s: Session, day: dt.date, now: dt.datetime) -> None:
+    """The package's holidays of *day*'s year and its neighbours, before a calendar
+    change around *day* is counted against them (seeding moves due dates on its own)."""
+    ensure_years(s, day.year - 1, day.year + 1, now=now)
 
 
-def _chunks(ids: list[int]) -> Iterable[list[int]]:
-    for i in range(0, len(ids), IN_CHUNK):
-        yield ids[i : i + IN_CHUNK]
-
-
-def recompute_due_dates(
-    s: Session,
-    actor: Actor,
-    now: dt.datetime,
-    old_cal: WorkCalendar,
-    new_cal: WorkCalendar,
-    changed_day: dt.date,
-) -> list[DueDateChange]:
-    """Recompute the open documents whose statutory due date *changed_day* can move.
-
-    Only documents whose deadline is running are touched (awaiting_clarification has the
-    clock stopped; it resumes with the new calendar). An extended due date stays
-    extended unless the new statutory date is later; a due date set earlier than the
-    statutory one (by a resolution) is kept.
-    """
-    candidates = s.execute(
-        select(Document, DocumentType)
-        .join(DocumentType, DocumentType.id == Document.doc_type_id)
-        .where(
-            Document.status.in_(OPEN_FOR_DEADLINE),
-            Document.statutory_due_date.is_not(None),
-            Document.reg_date <= changed_day,
-            Document.statutory_due_date >= changed_day - dt.timedelta(days=SHIFT_WINDOW_DAYS),
-        )
-        .order_by(Document.id)
-    ).all()
-    ids = [d.id for d, _t in candidates]
-    stops: dict[int, ClockStop] = {}
-    for chunk in _chunks(ids):
-        for st in s.scalars(
-            select(ClockStop)
-            .where(and_(ClockStop.document_id.in_(chunk), ClockStop.resumed_on.is_not(None)))
-            .order_by(ClockStop.id)
-        ):
-            stops[st.document_id] = st  # the last resumed stop wins
-    out: list[DueDateChange] = []
-    for doc, dtype in candidates:
-        stop = stops.get(doc.id)
-        before = _statutory(doc, dtype, stop, old_cal)
-        after = _statutory(doc, dtype, stop, new_cal)
-        if before == after or after is None:
-            continue
-        old_due, old_stat = doc.due_date, doc.statutory_due_date
-        if old_due is None or old_stat is None or old_due == old_stat:
-            new_due: dt.date | None = after
-        elif old_due > old_stat:
-            new_due = max(old_due, after)
-        else:
-            new_due = old_due
-        if new_due == old_due and after == old_stat:
-            continue
-        changes = []
-        if new_due != old_due:
-            changes.append(Change("due_date", _iso(old_due), _iso(new_due)))
-        if after != old_stat:
-            changes.append(Change("statutory_due_date", _iso(old_stat), _iso(after)))
-        doc.due_date = new_due
-        doc.statutory_due_date = after
-        record_document_change(
-            s,
-            doc,
-            at=now,
-            user_id=actor.user_id,
-            action="recompute_due",
-            changes=changes,
-        )
-        out.append(DueDateChange(doc.id, doc.reg_number, old_due, new_due, old_stat, after))
-    return out
-
-
-def _iso(d: dt.date | None) -> str:
-    return d.isoformat() if d else ""
-
-
+@unit_of_work
 def add_day_off(
     db: Database,
     actor: Actor,
     day: dt.date | str | None,
     name: str,
     clock: Clock | None = None,
+    *,
+    decree: str = "",
 ) -> CalendarChange:
-    """Declare *day* a day off (a government decree) and move the due dates it affects."""
+    """Declare *day* a day off (a Government decree: *decree* is its reference, e.g.
+    "მთავრობის განკარგულება №2385, 28.12.2028") and move the open due dates it affects,
+    each with a History entry naming the day and the decree (app.calendar_sync)."""
     require(actor, "edit_calendar")
     clock = clock or SystemClock()
     d = _calendar_day(day, clock.today())
     title = clean_text(name, "holiday_name", max_len=200, required=True)
+    ref = clean_text(decree, "decree_ref", max_len=200)
     now = clock.now_utc()
     with db.write() as s:
+        _around(s, d, now)
         old_cal = load_calendar(s)
         h = s.scalar(select(Holiday).where(Holiday.day == d))
         if h is not None and h.day_off:
             raise ValidationError("holiday.exists", field="day", day=d.isoformat(), name=h.name)
-        old_name = h.name if h else ""
+        old_name, old_ref = (h.name, h.decree_ref) if h else ("", "")
         if h is None:
-            h = Holiday(day=d, name=title, day_off=True, source="decree")
+            h = Holiday(day=d, name=title, day_off=True, source="decree", decree_ref=ref)
             s.add(h)
         else:
             h.name = title
             h.day_off = True
+            h.decree_ref = ref
         s.flush()
+        changes = [Change("day_off", d.isoformat(), "true"), Change("name", old_name, title)]
+        if ref != old_ref:
+            changes.append(Change("decree_ref", old_ref, ref))
         record(
             s,
             at=now,
@@ -606,17 +512,28 @@ def add_day_off(
             action="add_day_off",
             entity="holiday",
             entity_id=h.id,
-            changes=[Change("day_off", d.isoformat(), "true"), Change("name", old_name, title)],
+            changes=changes,
         )
         new_cal = WorkCalendar({**old_cal.days_off, d: title})
-        moved = recompute_due_dates(s, actor, now, old_cal, new_cal, d)
-        return CalendarChange(d, title, True, tuple(moved))
+        moved = recompute_due_dates(
+            s,
+            user_id=actor.user_id,
+            now=now,
+            old_cal=old_cal,
+            new_cal=new_cal,
+            first=d,
+            last=d,
+            cause=Cause("day_off_added", day=d, name=title, decree=ref),
+        )
+        return CalendarChange(d, title, True, tuple(moved), ref)
 
 
+@unit_of_work
 def remove_day_off(
     db: Database, actor: Actor, day: dt.date | str | None, clock: Clock | None = None
 ) -> CalendarChange:
-    """Make *day* a working day again and move the due dates it affects.
+    """Make *day* a working day again and move the open due dates it affects back, each
+    with a History entry (app.calendar_sync; dates set by hand are not pulled earlier).
 
     A package-seeded day is kept with ``day_off = false`` so re-seeding does not bring
     it back; a decree day is deleted.
@@ -626,11 +543,12 @@ def remove_day_off(
     d = _calendar_day(day, clock.today())
     now = clock.now_utc()
     with db.write() as s:
+        _around(s, d, now)
         old_cal = load_calendar(s)
         h = s.scalar(select(Holiday).where(Holiday.day == d))
         if h is None or not h.day_off:
             raise ValidationError("holiday.not_off", field="day", day=d.isoformat())
-        name = h.name
+        name, ref = h.name, h.decree_ref
         record(
             s,
             at=now,
@@ -638,33 +556,44 @@ def remove_day_off(
             action="remove_day_off",
             entity="holiday",
             entity_id=h.id,
-            changes=[Change("day_off", d.isoformat(), "false"), Change("name", name, "")],
+            changes=[
+                Change("day_off", d.isoformat(), "false"),
+                Change("name", name, ""),
+                *([Change("decree_ref", ref, "")] if ref else []),
+            ],
         )
         if h.source == "package":
             h.day_off = False
+            h.decree_ref = ""
         else:
             s.delete(h)
         s.flush()
         days = dict(old_cal.days_off)
         days.pop(d, None)
-        moved = recompute_due_dates(s, actor, now, old_cal, WorkCalendar(days), d)
-        return CalendarChange(d, name, False, tuple(moved))
-
-
-def ensure_calendar_years(session: Session, today: dt.date) -> int:
-    """Seed the holiday table for any missing year of the window around *today*.
-
-    Called at start-up, so reaching a new year extends the calendar by itself. Days an
-    administrator edited are kept (see :func:`app.workdays.seed_holidays`). Returns the
-    number of days added.
-    """
-    years = range(today.year - YEARS_BACK, today.year + YEARS_AHEAD + 1)
-    days = session.scalars(
-        select(Holiday.day).where(
-            Holiday.day >= dt.date(years[0], 1, 1), Holiday.day <= dt.date(years[-1], 12, 31)
+        moved = recompute_due_dates(
+            s,
+            user_id=actor.user_id,
+            now=now,
+            old_cal=old_cal,
+            new_cal=WorkCalendar(days),
+            first=d,
+            last=d,
+            cause=Cause("day_off_removed", day=d, name=name, decree=ref),
         )
-    )
-    present = {d.year for d in days}
-    if all(y in present for y in years):
-        return 0
-    return seed_holidays(session, today)
+        return CalendarChange(d, name, False, tuple(moved), ref)
+
+
+def ensure_calendar_years(session: Session, today: dt.date, now: dt.datetime | None = None) -> int:
+    """Seed the holiday table for any missing day of the window around *today* (five
+    years back, two ahead) and move the open due dates the new days change.
+
+    Called at start-up (:func:`app.setup.prepare`); every use case that counts a due
+    date also ensures the years it touches (:func:`app.calendar_sync.counted`). Days an
+    administrator edited are kept. Returns the number of days added.
+    """
+    return ensure_years(
+        session,
+        today.year - YEARS_BACK,
+        today.year + YEARS_AHEAD,
+        now=now or SystemClock().now_utc(),
+    ).days_added

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.audit import Change, record
 from app.auth import require
+from app.calendar_sync import ensure_years
 from app.clock import Clock, SystemClock
 from app.errors import DatabaseUnavailable
 from app.refdata import DEPARTMENTS, DOCUMENT_TYPES, NUMBER_TEMPLATES, OFFICE_SETTINGS
 from app.users import authenticate
-from app.workdays import seed_holidays
+from app.workdays import YEARS_AHEAD, YEARS_BACK
 from models import migrate
 from models.db import Database
 from models.tables import (
@@ -54,6 +57,32 @@ class SchemaState:
 class SchemaMismatch(DatabaseUnavailable):
     """The database's schema is not this program's: newer (update the program) or older
     (an administrator upgrades it). The CLI exits 3, the window says so in Georgian."""
+
+
+# SQL Server: is READ_COMMITTED_SNAPSHOT on for the current database? Without it a clerk's
+# list waits behind every other clerk's save (readers block behind writers).
+RCSI_QUERY: Select[tuple[Any]] = (
+    select(literal_column("is_read_committed_snapshot_on"))
+    .select_from(table("databases", schema="sys"))
+    .where(literal_column("name") == func.db_name())
+)
+
+
+def snapshot_reads_warning(db: Database) -> str | None:
+    """On SQL Server without READ_COMMITTED_SNAPSHOT: the warning with its one-line remedy
+    (the DBA's ``ALTER DATABASE``); None elsewhere, or when it is on."""
+    if db.backend != "mssql":
+        return None
+    with db.read() as s:
+        on = s.scalar(RCSI_QUERY)
+        name = s.scalar(select(func.db_name()))
+    return rcsi_warning(str(name), bool(on))
+
+
+def rcsi_warning(database: str, on: bool) -> str | None:
+    if on:
+        return None
+    return messages.render("db.rcsi_off", {"database": database.replace("]", "]]")})
 
 
 def schema_state(db: Database) -> SchemaState:
@@ -105,7 +134,9 @@ def _seed_reference(s: Session, clock: Clock) -> None:
                 created_at=clock.now_utc(),
             )
         )
-    seed_holidays(s, clock.today())
+    # the calendar five years back and two ahead; days added move open due dates
+    today = clock.today()
+    ensure_years(s, today.year - YEARS_BACK, today.year + YEARS_AHEAD, now=clock.now_utc())
 
 
 def _index_missing(db: Database) -> bool:

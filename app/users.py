@@ -27,7 +27,7 @@ from app.errors import NotFound, UserError, ValidationError
 from app.numbering import next_seq
 from app.refdata import ROLE_NAMES, label
 from app.validation import clean_text, email, one_of
-from models.db import Database
+from models.db import Database, unit_of_work
 from models.tables import ROLES, Department, User
 
 HASHER = PasswordHasher()
@@ -196,9 +196,7 @@ def _usable_admins(s: Session) -> list[int]:
     return [
         int(i)
         for i in s.scalars(
-            select(User.id).where(
-                User.role == "admin", User.active.is_(True), User.password_hash != ""
-            )
+            select(User.id).where(User.role == "admin", User.active, User.password_hash != "")
         )
     ]
 
@@ -212,6 +210,7 @@ def needs_first_admin(db: Database) -> bool:
         return not _usable_admins(s)
 
 
+@unit_of_work
 def create_first_admin(
     db: Database, login: str, full_name: str, password: str, clock: Clock | None = None
 ) -> Actor:
@@ -266,6 +265,7 @@ def create_first_admin(
         return actor_from_user(u)
 
 
+@unit_of_work
 def authenticate(db: Database, login: str, password: str, clock: Clock | None = None) -> Actor:
     """The acting user for *login*/*password*, or UserError("login.failed") — the same for
     an unknown login, a wrong password and a disabled account."""
@@ -317,7 +317,7 @@ def demo_logins(db: Database) -> list[str]:
     with db.read() as s:
         rows = s.execute(
             select(User.login, User.role, User.password_hash)
-            .where(User.active.is_(True), User.password_hash != "")
+            .where(User.active, User.password_hash != "")
             .where((User.login.like(DEMO_LOGIN_PREFIX + "%")) | (User.role == "admin"))
             .order_by(User.id)
         ).all()
@@ -442,6 +442,7 @@ def user_by_login(db: Database, actor: Actor, login: str) -> UserRow:
         return _user_rows(s, [u])[0]
 
 
+@unit_of_work
 def create_user(
     db: Database, actor: Actor, inp: UserInput, password: str, clock: Clock | None = None
 ) -> UserRow:
@@ -486,6 +487,7 @@ def create_user(
         return _user_rows(s, [u])[0]
 
 
+@unit_of_work
 def update_user(
     db: Database, actor: Actor, user_id: int, inp: UserInput, clock: Clock | None = None
 ) -> UserRow:
@@ -508,6 +510,7 @@ def update_user(
         return _user_rows(s, [u])[0]
 
 
+@unit_of_work
 def set_password(
     db: Database, actor: Actor, user_id: int, password: str, clock: Clock | None = None
 ) -> None:
@@ -539,7 +542,7 @@ def executors(db: Database, actor: Actor, department_id: int | None = None) -> l
     """Active heads and executors (of *department_id*, or all) for the assignment pickers."""
     require(actor, "view_registry")
     stmt = select(User.id, User.full_name, User.role, User.department_id).where(
-        User.active.is_(True), User.role.in_(("head", "executor"))
+        User.active, User.role.in_(("head", "executor"))
     )
     if department_id is not None:
         stmt = stmt.where(User.department_id == department_id)
@@ -557,7 +560,7 @@ def _department_rows(s: Session, items: Sequence[Department]) -> list[Department
     if ids:
         for dept, n in s.execute(
             select(User.department_id, func.count(User.id))
-            .where(User.department_id.in_(ids), User.active.is_(True))
+            .where(User.department_id.in_(ids), User.active)
             .group_by(User.department_id)
         ):
             if dept is not None:
@@ -607,6 +610,7 @@ def _refuse_taken_code(s: Session, code: str, own_id: int | None) -> None:
 _DEPARTMENT_FIELDS = ("code", "name", "name_en", "active")
 
 
+@unit_of_work
 def create_department(
     db: Database, actor: Actor, inp: DepartmentInput, clock: Clock | None = None
 ) -> DepartmentRow:
@@ -635,6 +639,7 @@ def create_department(
         return _department_rows(s, [d])[0]
 
 
+@unit_of_work
 def update_department(
     db: Database, actor: Actor, department_id: int, inp: DepartmentInput, clock: Clock | None = None
 ) -> DepartmentRow:

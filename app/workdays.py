@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import holidays as holidays_lib
@@ -95,32 +97,67 @@ class WorkCalendar:
         return n
 
 
-def package_holidays(years: range) -> dict[dt.date, str]:
+# The years the `holidays` package knows Georgia's holidays for (outside them it has none,
+# so there is nothing to seed).
+_GEORGIA = holidays_lib.country_holidays("GE")
+PACKAGE_YEARS = range(_GEORGIA.start_year, _GEORGIA.end_year + 1)
+
+
+def package_holidays(years: Iterable[int]) -> dict[dt.date, str]:
     got = holidays_lib.country_holidays("GE", years=list(years), language="ka")
     return {day: str(name) for day, name in got.items()}
 
 
-def seed_holidays(session: Session, today: dt.date) -> int:
-    """Insert the package's holidays for five years back and two ahead; keep edits.
+@functools.lru_cache(maxsize=256)
+def _package_year(year: int) -> tuple[tuple[dt.date, str], ...]:
+    """One year of the package's calendar (the package's data does not change while the
+    program runs; counting it again for every registration would)."""
+    if year not in PACKAGE_YEARS:
+        return ()
+    return tuple(sorted(package_holidays([year]).items()))
+
+
+def missing_package_days(session: Session, years: Iterable[int]) -> dict[dt.date, str]:
+    """The package's holidays of *years* the table has no row for (a row an administrator
+    made a working day again counts: it is kept so that seeding does not bring it back)."""
+    wanted = sorted({y for y in years if y in PACKAGE_YEARS})
+    if not wanted:
+        return {}
+    package = {day: name for y in wanted for day, name in _package_year(y)}
+    known = set(
+        session.scalars(
+            select(Holiday.day).where(
+                Holiday.day >= dt.date(wanted[0], 1, 1), Holiday.day <= dt.date(wanted[-1], 12, 31)
+            )
+        )
+    )
+    return {day: name for day, name in package.items() if day not in known}
+
+
+def seed_years(session: Session, years: Iterable[int]) -> int:
+    """Insert the package's holidays of *years*; keep edits.
 
     Days already in the table (added by decree or removed by an administrator) are left
-    as they are. Returns the number of rows inserted.
+    as they are. Returns the number of rows inserted. The program's use cases go through
+    :func:`app.calendar_sync.ensure_years`, which also takes the calendar's lock and moves
+    the open due dates the new days change.
     """
-    years = range(today.year - YEARS_BACK, today.year + YEARS_AHEAD + 1)
-    known = set(session.scalars(select(Holiday.day)))
-    added = 0
-    for day, name in sorted(package_holidays(years).items()):
-        if day not in known:
-            session.add(Holiday(day=day, name=name[:200], day_off=True, source="package"))
-            added += 1
+    missing = missing_package_days(session, years)
+    for day, name in sorted(missing.items()):
+        session.add(Holiday(day=day, name=name[:200], day_off=True, source="package"))
     session.flush()
-    return added
+    return len(missing)
+
+
+def seed_holidays(session: Session, today: dt.date) -> int:
+    """Insert the package's holidays for five years back and two ahead (see seed_years)."""
+    return seed_years(session, range(today.year - YEARS_BACK, today.year + YEARS_AHEAD + 1))
 
 
 def load_calendar(session: Session, between: tuple[dt.date, dt.date] | None = None) -> WorkCalendar:
     """The days off; with *between*, only those in that range (a calendar for counting a
     few working days from a date reads a handful of rows, not decades of holidays)."""
-    stmt = select(Holiday.day, Holiday.name).where(Holiday.day_off.is_(True))
+    stmt = select(Holiday.day, Holiday.name).where(Holiday.day_off)
     if between is not None:
         stmt = stmt.where(Holiday.day >= between[0], Holiday.day <= between[1])
     return WorkCalendar({d: n for d, n in session.execute(stmt)})

@@ -34,6 +34,8 @@ assert set(TRANSITIONS) == set(DOC_STATUSES)
 # Statuses in which the document is still being worked on.
 OPEN = ("registered", "assigned", "in_progress", "awaiting_clarification")
 DONE = ("answered", "forwarded", "closed")
+# Open documents whose deadline is running (awaiting_clarification: the clock is stopped).
+OPEN_FOR_DEADLINE = ("registered", "assigned", "in_progress")
 
 
 def allowed_next(status: str) -> frozenset[str]:

@@ -17,7 +17,10 @@ turns it into a message the clerk can act on; ``read_retry`` re-runs a whole rea
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +36,14 @@ T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 CONNECT_TIMEOUT_S = 10
+# How long a statement waits for another transaction's lock before giving up (server
+# databases; SQL Server's default is to wait for ever). A profile sets its own.
+LOCK_TIMEOUT_S = 30
+# A statement may run this many times the lock timeout (a report over a million rows).
+QUERY_TIMEOUT_FACTOR = 6
+# FreeTDS without a TDS version ignores the login timeout against a server that accepts
+# the connection and never answers (FreeTDS#733); 7.4 is SQL Server 2012 and newer.
+FREETDS_VERSION = "7.4"
 
 
 def default_data_dir() -> Path:
@@ -72,8 +83,43 @@ def _sqlite_setup(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str | URL, **kwargs: Any) -> Engine:
-    """Create an engine for *url* with the settings its dialect needs."""
+def _is_freetds(u: URL) -> bool:
+    text = " ".join([str(u.query.get("driver", "")), str(u.query.get("odbc_connect", ""))])
+    return "freetds" in text.lower() or "libtdsodbc" in text.lower()
+
+
+def _with_tds_version(u: URL) -> URL:
+    """A FreeTDS URL with ``TDS_Version`` pinned (kept when the URL names one)."""
+    if not _is_freetds(u):
+        return u
+    odbc = str(u.query.get("odbc_connect", ""))
+    if odbc:
+        if "tds_version" in odbc.lower():
+            return u
+        return u.update_query_dict(
+            {"odbc_connect": f"{odbc.rstrip(';')};TDS_Version={FREETDS_VERSION}"}
+        )
+    if any(k.lower() == "tds_version" for k in u.query):
+        return u
+    return u.update_query_dict({"TDS_Version": FREETDS_VERSION})
+
+
+def _mssql_setup(engine: Engine, lock_timeout_s: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"SET LOCK_TIMEOUT {int(lock_timeout_s) * 1000}")
+        cur.close()
+        dbapi_conn.timeout = int(lock_timeout_s) * QUERY_TIMEOUT_FACTOR  # pyodbc query timeout
+
+
+def make_engine(url: str | URL, lock_timeout_s: int = LOCK_TIMEOUT_S, **kwargs: Any) -> Engine:
+    """Create an engine for *url* with the settings its dialect needs.
+
+    On a server a statement waits at most *lock_timeout_s* for another transaction's lock
+    (SQL Server ``SET LOCK_TIMEOUT``, PostgreSQL ``lock_timeout``) and then fails with
+    "the database is busy" instead of hanging the clerk's action.
+    """
     u = make_url(url)
     backend = u.get_backend_name()
     if backend == "sqlite":
@@ -85,20 +131,29 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         return engine
     connect_args = kwargs.setdefault("connect_args", {})
     if backend == "mssql":
+        u = _with_tds_version(u)
         kwargs.setdefault("fast_executemany", True)
         kwargs.setdefault("deprecate_large_types", True)
         # pyodbc ignores LoginTimeout in the string; without this FreeTDS can hang.
         connect_args.setdefault("timeout", CONNECT_TIMEOUT_S)
     elif backend == "postgresql":
         connect_args.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+        lock = f"-c lock_timeout={int(lock_timeout_s) * 1000}"
+        options = connect_args.get("options", "")
+        if "lock_timeout" not in options:
+            connect_args["options"] = f"{options} {lock}".strip()
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(u, **kwargs)
+    engine = create_engine(u, **kwargs)
+    if backend == "mssql":
+        _mssql_setup(engine, lock_timeout_s)
+    return engine
 
 
 # -- connection loss ----------------------------------------------------------------------
 
-# Phases in which a connection error can reach the translator.
-CONNECT, WORK, COMMIT = "connect", "work", "commit"
+# Phases in which a connection error can reach the translator; BUSY: a lock timeout, or a
+# deadlock / serialization failure still there after the unit of work was retried.
+CONNECT, WORK, COMMIT, BUSY = "connect", "work", "commit", "busy"
 ErrorTranslator = Callable[[BaseException, str], BaseException]
 _translator: ErrorTranslator | None = None
 
@@ -121,6 +176,80 @@ def _reraise(exc: BaseException, phase: str) -> NoReturn:
 def connection_lost(exc: BaseException) -> bool:
     """True when *exc* says the connection died (SQLAlchemy invalidated it)."""
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+# SQLSTATEs of a transaction the server chose to abort so that another can go on: retrying
+# the whole unit of work is the remedy. PostgreSQL: serialization failure, deadlock; SQL
+# Server's deadlock victim (error 1205) arrives through ODBC as 40001 too.
+RETRYABLE_STATES = frozenset({"40001", "40P01"})
+# Waited longer than the lock timeout: PostgreSQL 55P03, SQL Server error 1222.
+LOCK_TIMEOUT_STATES = frozenset({"55P03"})
+UNIT_ATTEMPTS = 3
+QUICK_FAILURE_S = 1.0
+
+
+def _states(exc: BaseException) -> set[str]:
+    """The SQLSTATEs and SQL Server error numbers along *exc*'s chain."""
+    found: set[str] = set()
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        orig = getattr(e, "orig", None)
+        for candidate in (e, orig):
+            if candidate is None:
+                continue
+            code = getattr(candidate, "pgcode", None)
+            if code:
+                found.add(str(code))
+            args = getattr(candidate, "args", ())
+            if args and isinstance(args[0], str) and len(args[0]) == 5:
+                found.add(args[0])  # pyodbc: (SQLSTATE, message)
+            text = " ".join(str(a) for a in args) if args else ""
+            if "(1205)" in text:
+                found.add("40001")
+            if "(1222)" in text:
+                found.add("55P03")
+        e = e.__cause__ or e.__context__
+    return found
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """True when the server aborted the transaction as a deadlock victim or a serialization
+    failure: nothing was written, and running the unit of work again is safe."""
+    return bool(_states(exc) & RETRYABLE_STATES)
+
+
+def is_lock_timeout(exc: BaseException) -> bool:
+    return bool(_states(exc) & LOCK_TIMEOUT_STATES)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def unit_of_work(fn: F) -> F:
+    """Run the use case *fn* again (at most ``UNIT_ATTEMPTS`` times in all, after a short
+    random pause) when the server chose its transaction as a deadlock victim or failed it
+    for serialization; still failing, the clerk is told the database is busy.
+
+    Only for functions whose whole effect is one database transaction: the failed attempt
+    was rolled back by the server, so nothing happens twice.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for attempt in range(1, UNIT_ATTEMPTS + 1):
+            try:
+                return fn(*args, **kwargs)
+            except DBAPIError as exc:
+                if not is_retryable(exc):
+                    raise
+                if attempt == UNIT_ATTEMPTS:
+                    _reraise(exc, BUSY)
+            time.sleep(random.uniform(0.005, 0.05) * attempt)  # let the winner commit
+        raise AssertionError("unreachable")
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _rollback_quietly(s: Session) -> None:
@@ -151,12 +280,15 @@ class Database:
         attempts = 2
         for attempt in range(1, attempts + 1):
             s = factory()
+            started = time.monotonic()
             try:
                 s.connection()
                 return s
             except DBAPIError as exc:
                 s.close()
-                if attempt == attempts:
+                # A quick failure (a connection the server dropped) is worth one more try;
+                # one that took the whole connect timeout is not: the clerk would wait twice.
+                if attempt == attempts or time.monotonic() - started > QUICK_FAILURE_S:
                     _reraise(exc, CONNECT)
         raise AssertionError("unreachable")
 
@@ -201,6 +333,8 @@ class Database:
                 _rollback_quietly(s)
                 if connection_lost(exc):
                     _reraise(exc, WORK)
+                if is_lock_timeout(exc):
+                    _reraise(exc, BUSY)
                 raise
             except BaseException:
                 _rollback_quietly(s)
@@ -217,8 +351,12 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | URL | None = None, **kwargs: Any) -> Database:
-    engine = make_engine(url if url is not None else default_url(), **kwargs)
+def open_database(
+    url: str | URL | None = None, *, lock_timeout_s: int = LOCK_TIMEOUT_S, **kwargs: Any
+) -> Database:
+    engine = make_engine(
+        url if url is not None else default_url(), lock_timeout_s=lock_timeout_s, **kwargs
+    )
     write_engine = engine.execution_options(kantselaria_write=True)
     return Database(
         engine=engine,

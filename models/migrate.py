@@ -62,13 +62,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def offline_sql(
-    dialect: str, revision: str = "head", base: str | None = None, schema: str | None = None
+    dialect: str,
+    revision: str = "head",
+    base: str | None = None,
+    schema: str | None = None,
+    downgrade_to: str | None = None,
 ) -> str:
     """The migration script as SQL text (T-SQL with GO separators for mssql).
 
     *base*: the revision the database is at (upgrade from it; default: empty database).
     *schema*: put every table (and the version table) into this schema instead of the
     login's default one; the schema must exist (the DBA creates it).
+    *downgrade_to*: instead, the script that takes a database at *revision* back to this
+    revision (``base`` for nothing at all).
+    On mssql the script stops at its first error, in SSMS too (:mod:`models.mssql_ddl`).
     """
     urls = {
         "mssql": "mssql+pyodbc://",
@@ -83,10 +90,18 @@ def offline_sql(
     cfg = alembic_config(urls[dialect], output=out)
     if schema:
         cfg.attributes["schema"] = schema
-        out.write(f"-- Kantselaria schema in the schema {schema} (create it first).\n\n")
-    rng = f"{base}:{revision}" if base else revision
-    command.upgrade(cfg, rng, sql=True)
-    return out.getvalue()
+    if downgrade_to is not None:
+        command.downgrade(cfg, f"{revision}:{downgrade_to}", sql=True)
+    else:
+        command.upgrade(cfg, f"{base}:{revision}" if base else revision, sql=True)
+    script = out.getvalue()
+    if dialect == "mssql":
+        from models.mssql_ddl import guarded_script
+
+        script = guarded_script(script)
+    if schema:
+        script = f"-- Kantselaria schema in the schema {schema} (create it first).\n\n" + script
+    return script
 
 
 def revisions() -> list[str]:

@@ -239,7 +239,9 @@ class Holiday(Base):
     """One calendar day that is (or, when ``day_off`` is false, is declared not) off.
 
     Seeded from the ``holidays`` package; administrators add decree days or remove a
-    seeded one (kept with ``day_off = false`` so re-seeding does not bring it back).
+    seeded one (kept with ``day_off = false`` so re-seeding does not bring it back). The
+    package's days of every year a due date is counted in are inserted on the way
+    (app.calendar_sync), so the table never runs out.
     """
 
     __tablename__ = "holidays"
@@ -249,6 +251,8 @@ class Holiday(Base):
     name: Mapped[str] = mapped_column(Text(200))
     day_off: Mapped[bool] = mapped_column(Boolean, default=True)
     source: Mapped[str] = mapped_column(Text(20), default="package")
+    # The Government's decree (or ordinance) that declared a ``decree`` day, as typed.
+    decree_ref: Mapped[str] = mapped_column(Text(200), default="", server_default="")
 
 
 class AuditEntry(Base):

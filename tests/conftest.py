@@ -173,8 +173,35 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    c = _tsql.CHECKER
+    terminalreporter.write_line(
+        f"T-SQL conformance: {c.executed} statements executed, {len(c.checked)} distinct "
+        f"checked as SQL Server 2016 T-SQL, from {len(c.sites)} call sites"
+    )
     if os.environ.get("CI", "").lower() == "true" and _pg_skips:
         terminalreporter.write_line(
             f"CI=true: {len(_pg_skips)} PostgreSQL test(s) were skipped — that is a failure.",
             red=True,
+        )
+
+
+# -- T-SQL conformance: every executed statement is also checked as SQL Server's ------------
+
+from tests import _tsql  # noqa: E402
+
+_tsql.install()
+
+
+@pytest.fixture(autouse=True)
+def _valid_tsql(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail the test whose code executed a statement SQL Server would refuse."""
+    _tsql.CHECKER.take()
+    yield
+    found = _tsql.CHECKER.take()
+    if found:
+        unique = list(dict.fromkeys(str(v) for v in found))
+        pytest.fail(
+            f"{len(unique)} statement(s) SQL Server would refuse (tests/_tsql.py):\n"
+            + "\n".join(unique[:10]),
+            pytrace=False,
         )

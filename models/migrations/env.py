@@ -7,7 +7,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection
 
-from models import tables  # noqa: F401  (registers the tables on the metadata)
+from models import mssql_ddl, tables  # noqa: F401  (named defaults; the tables on the metadata)
 from models.base import metadata
 from models.migrate import translated_schema
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -232,3 +233,57 @@ def test_audit_verify_catches_an_edit_whose_own_hash_was_recomputed(
     url = sqlite_db.engine.url.render_as_string(hide_password=False)
     assert run(["--db", url, "--lang", "en", "audit", "verify"]) == EXIT_AUDIT
     assert f"row #{following}: the row before it" in capsys.readouterr().err
+
+
+# --- precision: what every SQL Server driver keeps ---------------------------------------
+
+ODD_TIME = dt.datetime(2026, 11, 25, 9, 30, 15, 123456)
+
+
+def _as_datetime(value: object) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
+def test_audit_times_are_whole_seconds_so_a_millisecond_driver_still_verifies(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """FreeTDS and the legacy driver keep milliseconds at most (pyodbc#353). The stamps are
+    stored in whole seconds, so cutting every stored stamp to milliseconds, as such a
+    driver returns them, changes nothing and the chain still verifies."""
+    db = open_database(db_url)
+    try:
+        with db.write() as s:
+            audit.record(s, at=ODD_TIME, user_id=None, action="login", entity="user",
+                         entity_id=None)  # fmt: skip
+        with db.read() as s:
+            stored = s.scalars(select(AuditEntry.at).order_by(AuditEntry.id.desc())).first()
+        assert stored == ODD_TIME.replace(microsecond=0)
+        with db.engine.begin() as c:
+            for row_id, at in c.execute(text("SELECT id, at FROM audit_log")).all():
+                at = _as_datetime(at)
+                c.execute(
+                    text("UPDATE audit_log SET at = :at WHERE id = :id"),
+                    {"at": at.replace(microsecond=at.microsecond // 1000 * 1000), "id": row_id},
+                )
+    finally:
+        db.dispose()
+    assert run(["--db", db_url, "audit", "verify"]) == EXIT_OK, capsys.readouterr().err
+
+
+def test_rows_hashed_with_microseconds_before_still_verify(sqlite_db: Database) -> None:
+    """A chain written by an earlier version (microseconds in the stamp and the hash) is
+    read back exactly by SQLite and PostgreSQL, so it stays intact after the change."""
+    old = AuditEntry(at=ODD_TIME, user_id=None, workstation="ws", action="login",
+                     entity="user", entity_id=None, field="", old_value="", new_value="",
+                     prev_hash="")  # fmt: skip
+    old.row_hash = audit._digest("", old)
+    with sqlite_db.write() as s:
+        s.query(AuditEntry).delete()
+        s.add(old)
+        s.flush()
+        audit._set_tail(s, old.id)
+        audit.record(s, at=ODD_TIME, user_id=None, action="login", entity="user",
+                     entity_id=None)  # fmt: skip
+    with sqlite_db.read() as s:
+        result = audit.verify(s)
+    assert result.ok and result.checked == 2

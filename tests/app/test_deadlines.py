@@ -6,11 +6,12 @@ import calendar
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.deadlines import DeadlineRule, add_months, compute_due, legal_ref_en
 from app.workdays import MAX_DAYS_WITHOUT_WORK, WorkCalendar, package_holidays
+from tests.app._deadline_oracle import expected_due, is_day_off
 
 CAL = WorkCalendar(package_holidays(range(2020, 2031)))
 # Registration dates whose deadlines (≤ 3 months / 60 days) stay inside 2020–2030.
@@ -256,3 +257,25 @@ def test_a_year_of_decreed_days_off_is_still_walked() -> None:
     assert first is not None and first >= start + dt.timedelta(days=300)
     assert cal.add_working_days(start, 1) == first
     assert MAX_DAYS_WITHOUT_WORK >= 366
+
+
+# --- the whole century: every rule against an independent computation -------------------
+
+CENTURY = WorkCalendar(package_holidays(range(2000, 2102)))
+ALL_RULES = st.builds(
+    DeadlineRule,
+    count=st.integers(0, 60),
+    unit=st.sampled_from(["calendar_days", "working_days", "months"]),
+    shift=st.sampled_from(["next", "previous", "none"]),
+).map(lambda r: DeadlineRule(min(r.count, 12), r.unit, r.shift) if r.unit == "months" else r)
+
+
+@settings(max_examples=500)
+@given(start=st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31)), rule=ALL_RULES)
+def test_every_rule_over_2000_2100_matches_a_straightforward_count(
+    start: dt.date, rule: DeadlineRule
+) -> None:
+    due = compute_due(start, rule, CENTURY).due
+    assert due == expected_due(start, rule.count, rule.unit, rule.shift)
+    if rule.shift != "none":
+        assert not is_day_off(due), f"{due} is a day off"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
+from app import messages
 from app.auth import Actor
 from app.clock import FixedClock
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import extend, stop_clock
+from app.history import history
 from app.registration import RegistrationInput, register
 from app.rules import (
     add_day_off,
@@ -23,9 +25,10 @@ from app.rules import (
     save_template,
     update_deadline_rule,
 )
+from app.setup import prepare
 from app.workdays import seed_holidays
 from models.db import Database
-from models.tables import AuditEntry, DocumentType, Holiday, NumberTemplate
+from models.tables import AuditEntry, Document, DocumentType, Holiday, NumberTemplate
 from tests.app._rules_helpers import admin, audit_count, dates, reg, set_status, user
 
 NOV_20 = dt.date(2026, 11, 20)  # a Friday: FOI due ten days later, Monday 30 November
@@ -231,7 +234,8 @@ def test_a_decree_day_off_moves_open_due_dates_and_leaves_closed_ones(
     assert dates(db, open_doc.id)[:2] == (dt.date(2026, 12, 1), dt.date(2026, 12, 1))
     assert dates(db, closed_doc.id)[:2] == (dt.date(2026, 11, 30), dt.date(2026, 11, 30))
     assert dates(db, waiting_doc.id)[:2] == (dt.date(2026, 11, 30), dt.date(2026, 11, 30))
-    assert audit_count(db, "recompute_due") == before + 2  # due_date and statutory_due_date
+    # due_date, statutory_due_date and why, in words
+    assert audit_count(db, "recompute_due") == before + 3
     assert audit_count(db, "add_day_off") > 0
     days = {h.day: h for h in list_holidays(db, admin(db), 2026)}
     assert days[dt.date(2026, 11, 30)].source == "decree"
@@ -317,3 +321,136 @@ def test_register_still_works_after_template_edit_for_a_department(
         clock,
     )
     assert doc.number == "გ-LEG-0001/26"
+
+
+# --- the calendar over the years: decree days, seeding later ------------------------------
+
+NEW_YEAR_2029 = FixedClock(dt.datetime(2028, 12, 31, 9, 0))
+DECREE = "მთავრობის განკარგულება №2385, 28.12.2028"
+EXTRA_DAY = "ახალი წლის დამატებითი დასვენების დღე"
+
+
+def _reasons(db: Database, doc_id: int) -> list[str]:
+    return [e.new for e in history(db, admin(db), doc_id) if e.field == "due_reason"]
+
+
+def test_a_decree_day_moves_open_due_dates_in_words_and_removing_it_moves_them_back(
+    db: Database,
+) -> None:
+    clock = NEW_YEAR_2029
+    day = dt.date(2029, 1, 5)  # a Friday; 6–7 January: weekend (and Christmas)
+    docs = [reg(db, clock, dt.date(2028, 12, 26)) for _ in range(5)]  # FOI: due 5 January
+    open_doc, closed_doc, answered_doc, waiting_doc, extended_doc = docs
+    assert {d.due_date for d in docs} == {day}
+    set_status(db, closed_doc.id, "closed")
+    set_status(db, answered_doc.id, "answered")
+    stop_clock(db, admin(db), waiting_doc.id, dt.date(2028, 12, 29), "დაზუსტება", clock)
+    extend(db, admin(db), extended_doc.id, dt.date(2029, 1, 10), "დიდი მოცულობა", clock)
+
+    change = add_day_off(db, admin(db), day, EXTRA_DAY, clock, decree=DECREE)
+
+    assert change.decree_ref == DECREE
+    assert [c.doc_id for c in change.recomputed] == [open_doc.id, extended_doc.id]
+    assert dates(db, open_doc.id)[:2] == (dt.date(2029, 1, 8), dt.date(2029, 1, 8))
+    # an extension is a promise: it stays; its statutory date moves
+    assert dates(db, extended_doc.id)[:2] == (dt.date(2029, 1, 10), dt.date(2029, 1, 8))
+    for untouched in (closed_doc, answered_doc, waiting_doc):
+        assert dates(db, untouched.id)[:2] == (day, day)
+        assert _reasons(db, untouched.id) == []
+    assert _reasons(db, open_doc.id) == [
+        "ვადა გადაიწია 05.01.2029-დან 08.01.2029-მდე: დაემატა უქმე დღე 05.01.2029 — "
+        f"{EXTRA_DAY} ({DECREE})"
+    ]
+    assert _reasons(db, extended_doc.id) == [
+        "კანონით დადგენილი ვადა გადაიწია 05.01.2029-დან 08.01.2029-მდე, დოკუმენტის ვადა "
+        f"(10.01.2029) არ შეცვლილა: დაემატა უქმე დღე 05.01.2029 — {EXTRA_DAY} ({DECREE})"
+    ]
+    messages.set_language("en")
+    assert _reasons(db, open_doc.id) == [
+        "due date moved from 05.01.2029 to 08.01.2029: a day off was added on 05.01.2029 — "
+        f"{EXTRA_DAY} ({DECREE})"
+    ]
+    messages.set_language("ka")
+    listed = {h.day: h for h in list_holidays(db, admin(db), 2029)}
+    assert (listed[day].source, listed[day].decree_ref) == ("decree", DECREE)
+    with db.read() as s:
+        audited = set(
+            s.execute(
+                select(AuditEntry.field, AuditEntry.new_value).where(
+                    AuditEntry.action == "add_day_off"
+                )
+            )
+        )
+    assert ("decree_ref", DECREE) in audited
+
+    back = remove_day_off(db, admin(db), day, clock)
+    assert [c.doc_id for c in back.recomputed] == [open_doc.id, extended_doc.id]
+    assert dates(db, open_doc.id)[:2] == (day, day)
+    assert dates(db, extended_doc.id)[:2] == (dt.date(2029, 1, 10), day)
+    assert _reasons(db, open_doc.id)[-1] == (
+        f"ვადა გადაიწია 08.01.2029-დან 05.01.2029-მდე: 05.01.2029 ({EXTRA_DAY}) აღარ არის "
+        f"უქმე დღე ({DECREE})"
+    )
+    for untouched in (closed_doc, answered_doc, waiting_doc):
+        assert dates(db, untouched.id)[:2] == (day, day)
+
+
+def test_a_date_set_by_hand_leaves_a_day_that_becomes_a_day_off_forward_only(
+    db: Database,
+) -> None:
+    clock = NEW_YEAR_2029
+    doc = reg(db, clock, dt.date(2028, 12, 26))  # due 5 January 2029
+    extend(db, admin(db), doc.id, dt.date(2029, 1, 9), "დიდი მოცულობა", clock)  # a Tuesday
+    change = add_day_off(db, admin(db), dt.date(2029, 1, 9), EXTRA_DAY, clock, decree=DECREE)
+    assert [(c.old_due, c.new_due) for c in change.recomputed] == [
+        (dt.date(2029, 1, 9), dt.date(2029, 1, 10))
+    ]
+    assert dates(db, doc.id)[:2] == (dt.date(2029, 1, 10), dt.date(2029, 1, 5))
+    # the day becomes a working day again: a date set by hand is not pulled earlier
+    assert remove_day_off(db, admin(db), dt.date(2029, 1, 9), clock).recomputed == ()
+    assert dates(db, doc.id)[:2] == (dt.date(2029, 1, 10), dt.date(2029, 1, 5))
+
+
+def test_seeding_a_year_later_moves_due_dates_counted_without_it(db: Database) -> None:
+    """A registry kept by the program before the calendar extended itself: due dates in a
+    year nobody had seeded. Start-up (prepare) seeds the year and moves them, in words."""
+    clock = NEW_YEAR_2029
+    open_doc = reg(db, clock, dt.date(2028, 12, 22))
+    closed_doc = reg(db, clock, dt.date(2028, 12, 22))
+    assert open_doc.due_date == dt.date(2029, 1, 3)
+    jan_1 = dt.date(2029, 1, 1)
+    with db.write() as s:  # as the earlier program left it: no 2029, due on New Year's Day
+        s.execute(delete(Holiday).where(Holiday.day >= jan_1))
+        for d in s.scalars(select(Document).where(Document.id.in_([open_doc.id, closed_doc.id]))):
+            d.due_date = d.statutory_due_date = jan_1
+    set_status(db, closed_doc.id, "closed")
+    before = audit_count(db, "seed_calendar")
+
+    prepare(db, clock)
+
+    assert audit_count(db, "seed_calendar") == before + 2  # years, days
+    assert dates(db, open_doc.id)[:2] == (dt.date(2029, 1, 3), dt.date(2029, 1, 3))
+    assert dates(db, closed_doc.id)[:2] == (jan_1, jan_1)
+    assert _reasons(db, open_doc.id) == [
+        "ვადა გადაიწია 01.01.2029-დან 03.01.2029-მდე: კალენდარს დაემატა 2029–2030 წლის "
+        "კანონით დადგენილი უქმე დღეები"
+    ]
+    messages.set_language("en")
+    assert _reasons(db, open_doc.id) == [
+        "due date moved from 01.01.2029 to 03.01.2029: the public holidays of 2029–2030 were "
+        "added to the calendar"
+    ]
+    messages.set_language("ka")
+    with db.write() as s:  # nothing left to seed: nothing moves again
+        assert ensure_calendar_years(s, clock.today(), clock.now_utc()) == 0
+
+
+def test_a_decree_day_in_a_year_not_yet_seeded_is_counted_with_that_years_holidays(
+    db: Database, clock: FixedClock
+) -> None:
+    """An administrator enters a decree day years ahead: the year gets its package days
+    first, so the decree day does not make the year look seeded."""
+    add_day_off(db, admin(db), dt.date(2031, 4, 7), EXTRA_DAY, clock, decree=DECREE)
+    days = {h.day: h.source for h in list_holidays(db, admin(db), 2031)}
+    assert days[dt.date(2031, 4, 7)] == "decree"
+    assert days[dt.date(2031, 1, 1)] == "package" and len(days) > 10

@@ -163,3 +163,56 @@ def test_postgresql_profile_with_a_schema_uses_it(empty_pg: str, clock: FixedClo
         db.dispose()
     assert "documents" in _tables(empty_pg, "kants")
     assert _tables(empty_pg, "public") == set()
+
+
+# -- what a DBA running it in SSMS relies on ----------------------------------------------
+
+
+def _batches(script: str) -> list[str]:
+    return [b.strip("\n") for b in script.split("\nGO\n") if b.strip()]
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{}, {"schema": "kants"}, {"downgrade_to": "base"}], ids=["up", "schema", "down"]
+)
+def test_every_batch_of_the_script_is_valid_t_sql(kwargs: dict[str, str]) -> None:
+    """Parsed batch by batch with sqlfluff's strict T-SQL grammar (tests/_tsql.py)."""
+    from tests._tsql import CHECKER
+
+    errors = {b[:120]: e for b in _batches(offline_sql("mssql", **kwargs))
+              if (e := CHECKER._parse_errors(b))}  # fmt: skip
+    assert errors == {}
+
+
+def test_the_script_stops_at_its_first_error_in_ssms_too() -> None:
+    """XACT_ABORT rolls back at the first error; every later batch then sees no open
+    transaction and turns NOEXEC on, so neither the version stamp nor COMMIT runs."""
+    batches = _batches(offline_sql("mssql"))
+    assert batches[0].endswith("SET XACT_ABORT ON;")
+    assert batches[1].startswith("BEGIN TRANSACTION;")
+    guarded = batches[2:-1]
+    assert guarded and all(b.startswith("IF @@TRANCOUNT = 0 SET NOEXEC ON;\n") for b in guarded)
+    assert guarded[-1].endswith("COMMIT;") and batches[-1] == "SET NOEXEC OFF;"
+
+
+def test_every_default_constraint_has_a_name_and_a_downgrade_drops_it() -> None:
+    """An unnamed default gets a generated name (DF__documents__…), different in every
+    database, and DROP COLUMN fails until it is dropped: name them all."""
+    up = offline_sql("mssql")
+    defaults = re.findall(r"(\S+ \S+ )?DEFAULT ", up)
+    assert defaults and all(prefix.startswith("CONSTRAINT df_") for prefix in defaults), defaults
+    down = offline_sql("mssql", downgrade_to="base")
+    for table, column in re.findall(r"ALTER TABLE (\w+) ADD (\w+) [^;]*CONSTRAINT df_", up):
+        drop_default = down.index(f"ALTER TABLE {table} DROP CONSTRAINT df_{table}_{column};")
+        assert drop_default < down.index(f"ALTER TABLE {table} DROP COLUMN {column};")
+    assert "DROP TABLE documents" in down and "DELETE FROM alembic_version" in down
+
+
+def test_cli_prints_the_downgrade_script(capsys: pytest.CaptureFixture[str]) -> None:
+    base = revisions()[0]
+    assert run(["db", "sql", "--downgrade-to", base]) == 0
+    out = capsys.readouterr().out
+    assert out == offline_sql("mssql", downgrade_to=base)
+    assert f"UPDATE alembic_version SET version_num='{base}'" in out
+    with pytest.raises(SystemExit):
+        run(["db", "sql", "--downgrade-to", "9999_nope"])

@@ -1,3 +1,9 @@
+-- Stops at the first error (sqlcmd and SSMS): the transaction is rolled back and
+-- every later batch is only compiled, so a half-made schema is never stamped.
+SET XACT_ABORT ON;
+
+GO
+
 BEGIN TRANSACTION;
 
 CREATE TABLE alembic_version (
@@ -7,6 +13,7 @@ CREATE TABLE alembic_version (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 -- Running upgrade  -> 0001_v1
 
 CREATE TABLE correspondents (
@@ -28,18 +35,22 @@ CREATE TABLE correspondents (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_correspondents_name_skeleton ON correspondents (name_skeleton);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_correspondents_org_code ON correspondents (org_code);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_correspondents_personal_id ON correspondents (personal_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE departments (
     id INTEGER NOT NULL IDENTITY, 
     code NVARCHAR(20) NOT NULL, 
@@ -52,6 +63,7 @@ CREATE TABLE departments (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE document_types (
     id INTEGER NOT NULL IDENTITY, 
     code NVARCHAR(30) NOT NULL, 
@@ -73,6 +85,7 @@ CREATE TABLE document_types (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE holidays (
     id INTEGER NOT NULL IDENTITY, 
     day DATE NOT NULL, 
@@ -85,6 +98,7 @@ CREATE TABLE holidays (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE number_counters (
     id INTEGER NOT NULL IDENTITY, 
     scope NVARCHAR(60) NOT NULL, 
@@ -96,6 +110,7 @@ CREATE TABLE number_counters (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE settings (
     id INTEGER NOT NULL IDENTITY, 
     name NVARCHAR(100) NOT NULL, 
@@ -106,6 +121,7 @@ CREATE TABLE settings (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE number_templates (
     id INTEGER NOT NULL IDENTITY, 
     kind NVARCHAR(20) NOT NULL, 
@@ -121,6 +137,7 @@ CREATE TABLE number_templates (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE users (
     id INTEGER NOT NULL IDENTITY, 
     login NVARCHAR(60) NOT NULL, 
@@ -139,6 +156,7 @@ CREATE TABLE users (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE audit_log (
     id INTEGER NOT NULL IDENTITY, 
     at DATETIME2 NOT NULL, 
@@ -158,10 +176,12 @@ CREATE TABLE audit_log (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_audit_log_entity_entity_id ON audit_log (entity, entity_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE documents (
     id INTEGER NOT NULL IDENTITY, 
     kind NVARCHAR(20) NOT NULL, 
@@ -207,34 +227,42 @@ CREATE TABLE documents (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_correspondent_id ON documents (correspondent_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_due_date ON documents (due_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_executor_id ON documents (executor_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_department_id_reg_date ON documents (kind, department_id, reg_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_reg_date_id ON documents (kind, reg_date, id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_status_due_date ON documents (kind, status, due_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_reg_number ON documents (reg_number);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE attachments (
     id INTEGER NOT NULL IDENTITY, 
     document_id INTEGER NOT NULL, 
@@ -252,14 +280,17 @@ CREATE TABLE attachments (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_attachments_document_id ON attachments (document_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 INSERT INTO alembic_version (version_num) OUTPUT inserted.version_num VALUES ('0001_v1');
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 -- Running upgrade 0001_v1 -> 0002_rules
 
 CREATE TABLE clock_stops (
@@ -287,10 +318,12 @@ CREATE TABLE clock_stops (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_clock_stops_document_id ON clock_stops (document_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE deadline_extensions (
     id INTEGER NOT NULL IDENTITY, 
     document_id INTEGER NOT NULL, 
@@ -306,10 +339,12 @@ CREATE TABLE deadline_extensions (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_deadline_extensions_document_id ON deadline_extensions (document_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE document_links (
     id INTEGER NOT NULL IDENTITY, 
     from_id INTEGER NOT NULL, 
@@ -328,14 +363,17 @@ CREATE TABLE document_links (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_document_links_to_id ON document_links (to_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 UPDATE alembic_version SET version_num='0002_rules' WHERE alembic_version.version_num = '0001_v1';
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 -- Running upgrade 0002_rules -> 0003_search
 
 CREATE TABLE correspondent_words (
@@ -347,10 +385,12 @@ CREATE TABLE correspondent_words (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_correspondent_words_correspondent_id ON correspondent_words (correspondent_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE TABLE document_words (
     word NVARCHAR(40) NOT NULL, 
     document_id INTEGER NOT NULL, 
@@ -360,50 +400,62 @@ CREATE TABLE document_words (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_document_words_document_id ON document_words (document_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_channel_reg_date ON documents (kind, channel, reg_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_department_id_status_due_date ON documents (kind, department_id, status, due_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_doc_type_id_reg_date ON documents (kind, doc_type_id, reg_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_due_date_id ON documents (kind, due_date, id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_executor_id_reg_date ON documents (kind, executor_id, reg_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_seq_year_seq ON documents (kind, seq_year, seq);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_kind_under_control_status_due_date ON documents (kind, under_control, status, due_date);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_seq_seq_year ON documents (seq, seq_year);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_documents_reg_date_id ON documents (reg_date, id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 UPDATE alembic_version SET version_num='0003_search' WHERE alembic_version.version_num = '0002_rules';
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 -- Running upgrade 0003_search -> 0004_routing
 
 CREATE TABLE assignments (
@@ -428,35 +480,59 @@ CREATE TABLE assignments (
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_assignments_document_id ON assignments (document_id);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 CREATE INDEX ix_assignments_user_id_state ON assignments (user_id, state);
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 ALTER TABLE documents ADD outcome NVARCHAR(30) NULL;
 
 GO
 
-ALTER TABLE documents ADD outcome_ground NVARCHAR(500) NOT NULL DEFAULT '';
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
+ALTER TABLE documents ADD outcome_ground NVARCHAR(500) NOT NULL CONSTRAINT df_documents_outcome_ground DEFAULT '';
 
 GO
 
-ALTER TABLE documents ADD due_override_reason NVARCHAR(500) NOT NULL DEFAULT '';
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
+ALTER TABLE documents ADD due_override_reason NVARCHAR(500) NOT NULL CONSTRAINT df_documents_due_override_reason DEFAULT '';
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 ALTER TABLE documents ADD CONSTRAINT ck_documents_outcome CHECK (outcome IS NULL OR outcome IN ('granted', 'partly_granted', 'refused', 'forwarded', 'clarification_requested', 'left_without_consideration'));
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 UPDATE alembic_version SET version_num='0004_routing' WHERE alembic_version.version_num = '0003_search';
 
 GO
 
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
+-- Running upgrade 0004_routing -> 0005_decree_days
+
+ALTER TABLE holidays ADD decree_ref NVARCHAR(200) NOT NULL CONSTRAINT df_holidays_decree_ref DEFAULT '';
+
+GO
+
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
+UPDATE alembic_version SET version_num='0005_decree_days' WHERE alembic_version.version_num = '0004_routing';
+
+GO
+
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 COMMIT;
+
+GO
+
+SET NOEXEC OFF;
 
 GO
 
