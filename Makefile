@@ -67,12 +67,15 @@ dist: $(VENV)/.stamp-dev $(QM)
 	  dist/kantselaria/kantselaria --smoke --db "sqlite:///$$d/smoke.sqlite3"; rc=$$?; \
 	  rm -rf "$$d"; exit $$rc
 
-# Re-resolve the lock files from pyproject.toml (newest versions that fit).
+# Re-resolve the lock files from pyproject.toml (newest versions that fit). The candidate
+# PySide6 must deliver signals emitted from pool threads (6.12.0 did not: it is excluded in
+# pyproject.toml) — scripts/pyside-crossthread-check fails the target before anything is written.
 lock:
 	rm -rf /tmp/kantselaria-lock && $(PYTHON) -m venv /tmp/kantselaria-lock
 	/tmp/kantselaria-lock/bin/pip install --quiet --upgrade pip
 	/tmp/kantselaria-lock/bin/pip install --quiet .
 	/tmp/kantselaria-lock/bin/pip uninstall --quiet -y kantselaria
+	QT_QPA_PLATFORM=offscreen /tmp/kantselaria-lock/bin/python scripts/pyside-crossthread-check
 	{ echo "# Runtime dependencies, exact versions. Regenerate with: make lock"; \
 	  /tmp/kantselaria-lock/bin/pip freeze; } > requirements.lock
 	/tmp/kantselaria-lock/bin/pip install --quiet ".[dev]"

@@ -13,6 +13,7 @@ from app.auth import Actor, default_actor
 from app.clock import SystemClock
 from bench.core import RATIO_FLOOR_MS, REPEAT, Operation, measure, table
 from bench.data import cache_path, ensure
+from bench.gui_stress import WARMUP as WARMUP_ROUNDS
 from bench.operations import Context, registry_operations
 from models.db import Database, open_database
 
@@ -34,7 +35,8 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--latin", default="Beridze")
     p.add_argument("--number", help="a registration number to find (default 123/<last year>)")
     p.add_argument("--today", type=dt.date.fromisoformat, help="the day (default: today)")
-    p.add_argument("--no-gui", action="store_true", help="skip the window timings")
+    p.add_argument("--no-gui", action="store_true", help="skip the window timings and stress")
+    p.add_argument("--stress-switches", type=int, default=200, help="user switches in the stress")
     p.add_argument("--no-reports", action="store_true", help="skip the report generation")
     p.add_argument("--no-load", action="store_true", help="skip the many-clerk load on PostgreSQL")
     p.add_argument("--load-seconds", type=float, default=60.0, help="how long the load runs")
@@ -79,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui_ok = True
     if db.backend == "sqlite" and not args.no_gui:
         gui_ok = gui_timings(db.engine.url.render_as_string(hide_password=False))
+    if not args.no_gui:
+        gui_ok = gui_stress(args.stress_switches) and gui_ok
     load_ok = True
     if not args.no_load:
         from bench.load import load_bench  # PostgreSQL: KANTSELARIA_BENCH_PG or its own server
@@ -128,6 +132,42 @@ def gui_timings(url: str) -> bool:
         print(
             f"  {name:<38} {value:>8.1f} {unit}  < {target:.0f} {unit}  {'ok' if good else 'MISS'}"
         )
+    return ok
+
+
+STRESS_RSS_GROWTH_MB = 100.0  # after the warm-up; a window leaked per switch would exceed it
+
+
+def gui_stress(switches: int) -> bool:
+    """The long form of tests/ui/test_stress.py in a process of its own (bench/gui_stress.py):
+    user switches, dialogs and allocating workers — no hang, no Qt warning, memory bounded."""
+    import json
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.gui_stress", "--switches", str(switches)],
+        env=env, capture_output=True, text=True, timeout=3600, check=False,
+    )  # fmt: skip
+    lines = done.stdout.strip().splitlines()
+    if not lines:
+        print(f"GUI stress failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+        return False
+    d = json.loads(lines[-1])
+    growth = float(d["rss_end_mb"]) - float(d["rss_start_mb"])
+    ok = done.returncode == 0 and growth <= STRESS_RSS_GROWTH_MB
+    print(
+        f"GUI stress: {d['switches']} user switches, {d['dialogs']} dialogs, {d['tasks']} "
+        f"allocating worker tasks, {d['leftover_widgets']} widgets left in cycles — "
+        f"{d['seconds']:.0f} s, {d['collections']} collections on the GUI thread, "
+        f"{d['qt_warnings']} Qt warnings"
+    )
+    start = f"RSS at the start (after {WARMUP_ROUNDS} switches)"
+    print(
+        f"  {start:<38} {d['rss_start_mb']:>8.1f} MB\n"
+        f"  {'RSS after the stress':<38} {d['rss_end_mb']:>8.1f} MB  "
+        f"(+{growth:.1f} MB < {STRESS_RSS_GROWTH_MB:.0f} MB)  {'ok' if ok else 'MISS'}"
+    )
     return ok
 
 

@@ -100,14 +100,14 @@ class BackupReminder(QFrame):
             return
         db, clock = self.ctx.db, self.ctx.clock
 
-        def work(_c: Control) -> tuple[bool, object]:
+        def work(_p: None, _c: Control) -> tuple[bool, object]:
             return backup_overdue(db, clock), last_backup(db)
 
         def failed(exc: BaseException) -> None:
             self.checked = True  # a reminder is not worth an error box
             log.warning("backup reminder: %s", exc)
 
-        self.runner.run(work, self._checked, on_error=failed, owner=self)
+        self.runner.run(work, None, self._checked, on_error=failed, owner=self)
 
     def _checked(self, answer: tuple[bool, object]) -> None:
         self.checked = True
@@ -141,19 +141,20 @@ class BackupReminder(QFrame):
         self.running = True
         self.backup_button.setEnabled(False)
 
-        def work(c: Control) -> BackupResult:
+        def work(_p: None, c: Control) -> BackupResult:
             def progress(done: int, total: int) -> None:
                 c.check()  # Cancel stops the copy between pages
                 c.progress(done, total)
 
             try:
-                return backup(db, dest, clock, progress=progress)
+                return backup(db, dest, clock, progress=progress, overwrite=True)
             except Cancelled:
                 dest.with_name(dest.name + ".part").unlink(missing_ok=True)
                 raise
 
         self.runner.run(
             work,
+            None,
             self._done,
             on_error=self._failed,
             label=self.tr("სარეზერვო ასლის შექმნა…"),

@@ -46,8 +46,11 @@ from app.connection import (
     ConnectionReport,
     check_odbc,
     default_file,
+    is_legacy_driver,
     open_profile,
+    preferred_driver,
     profile_url,
+    sorted_drivers,
     try_profile,
 )
 from app.errors import UserError, ValidationError
@@ -226,6 +229,10 @@ def _load() -> _Loaded:
     return _Loaded(store, keyring, stored)
 
 
+def _dispose(db: Database, _c: Control) -> None:
+    db.dispose()
+
+
 def _password(
     p: ConnectionProfile, typed: str, session: str | None, original: ConnectionProfile | None
 ) -> str | None:
@@ -342,12 +349,25 @@ class ConnectionDialog(QDialog):
         self.driver.setEditable(True)
         self.driver.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.driver_error = error_label("driver_error")
+        self.driver_legacy = WrappedLabel(
+            self.tr(
+                "ეს მოძველებული დრაივერია: ქართული ტექსტი და კავშირის დაშიფვრა მასში ბოლომდე "
+                "არ მუშაობს. დააყენეთ და აირჩიეთ Microsoft ODBC Driver 18 for SQL Server."
+            )
+        )
+        self.driver_legacy.setObjectName("driver_legacy")
+        self.driver_legacy.setStyleSheet(ERROR_STYLE)
+        self.driver_legacy.hide()
+        self.driver.currentTextChanged.connect(
+            lambda text: self.driver_legacy.setVisible(is_legacy_driver(text))
+        )
         driver_box = QWidget()
         driver_lay = QVBoxLayout(driver_box)
         driver_lay.setContentsMargins(0, 0, 0, 0)
         driver_lay.setSpacing(1)
         driver_lay.addWidget(self.driver)
         driver_lay.addWidget(self.driver_error)
+        driver_lay.addWidget(self.driver_legacy)
         self.encrypt = QCheckBox(self.tr("კავშირის &დაშიფვრა (Encrypt)"))
         self.trust = QCheckBox(self.tr("სერვერის სე&რტიფიკატის ნდობა (TrustServerCertificate)"))
         self.timeout = QSpinBox()
@@ -463,10 +483,14 @@ class ConnectionDialog(QDialog):
         self._update_rows()
         self._update_password_note()
         self._runner.run(
-            lambda _c: _load(), self._loaded_done, on_error=self._load_failed, owner=self
+            lambda _p, _c: _load(), None, self._loaded_done, on_error=self._load_failed, owner=self
         )
         self._runner.run(
-            lambda _c: check_odbc(), self._drivers_done, on_error=self._drivers_failed, owner=self
+            lambda _p, _c: check_odbc(),
+            None,
+            self._drivers_done,
+            on_error=self._drivers_failed,
+            owner=self,
         )
 
     # -- loading ---------------------------------------------------------------------------
@@ -487,7 +511,15 @@ class ConnectionDialog(QDialog):
     def _drivers_done(self, drivers: list[str]) -> None:
         chosen = self.driver.currentText()
         self.driver.clear()
-        self.driver.addItems(drivers)
+        # Driver 18, 17, FreeTDS first; the legacy "SQL Server" driver last, marked so
+        for name in sorted_drivers(drivers):
+            self.driver.addItem(name)
+            if is_legacy_driver(name):
+                self.driver.setItemData(
+                    self.driver.count() - 1,
+                    self.tr("ძველი დრაივერი — არ გამოიყენოთ"),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
         self.drivers_ready = True
         if not drivers:
             self.driver_error.setText(
@@ -512,8 +544,8 @@ class ConnectionDialog(QDialog):
 
     def _set_driver(self, name: str) -> None:
         found = self.drivers()
-        if not name:
-            name = PREFERRED_DRIVER if PREFERRED_DRIVER in found else (found[0] if found else "")
+        if not name:  # a new profile never gets the legacy driver by itself
+            name = preferred_driver(found)
         i = self.driver.findText(name)
         if i >= 0:
             self.driver.setCurrentIndex(i)
@@ -792,7 +824,7 @@ class ConnectionDialog(QDialog):
         self.test_result.show()
         self._set_busy(True)
 
-        def work(_c: Control) -> _Tested:
+        def work(_p: None, _c: Control) -> _Tested:
             seen: list[SchemaState] = []
 
             def state(db: Database) -> str:
@@ -817,6 +849,7 @@ class ConnectionDialog(QDialog):
 
         self._runner.run(
             work,
+            None,
             done,
             on_error=self._failed,
             label=self.tr("კავშირის შემოწმება…"),
@@ -865,17 +898,17 @@ class ConnectionDialog(QDialog):
         if p.kind != "embedded" and old is not None and old.status == "old":
             # A shared server's schema: only an administrator of that database upgrades
             # it, and the upgrade is audited there (the same dialog as at start-up).
-            db = open_profile(p, _password(p, typed, session, orig))
+            db = open_profile(p, _password(p, typed, session, orig))  # connects lazily
             try:
                 upgraded = ask_schema_upgrade(db, old, self)  # the upgrade runs off the GUI
                 if upgraded is not None:  # thread and reports the schema it left
                     self._schema_done(upgraded)
-            finally:
-                db.dispose()
+            finally:  # closing the connections waits on the server: not on the GUI thread
+                self._runner.run(_dispose, db, lambda _none: None)
             return
         self._set_busy(True)
 
-        def work(_c: Control) -> SchemaState:
+        def work(_p: None, _c: Control) -> SchemaState:
             db = open_profile(p, _password(p, typed, session, orig))
             try:
                 return prepare(db)
@@ -889,6 +922,7 @@ class ConnectionDialog(QDialog):
 
         self._runner.run(
             work,
+            None,
             done,
             on_error=self._failed,
             label=self.tr("ბაზის სქემის განახლება…"),
@@ -926,7 +960,7 @@ class ConnectionDialog(QDialog):
         old_name = orig.name if orig is not None else ""
         self._set_busy(True)
 
-        def work(_c: Control) -> _Saved:
+        def work(_p: None, _c: Control) -> _Saved:
             secret = _password(p, typed, session, orig) if profiles.needs_password(p) else None
             if orig is not None:
                 profiles.forget_password(orig)  # the keyring entry is keyed by server/login
@@ -975,7 +1009,7 @@ class ConnectionDialog(QDialog):
             self.notice.setText(note)
             self.notice.show()
 
-        self._runner.run(work, done, on_error=self._failed, owner=self)
+        self._runner.run(work, None, done, on_error=self._failed, owner=self)
 
     def delete_profile(self) -> None:
         orig = self._original
@@ -990,11 +1024,11 @@ class ConnectionDialog(QDialog):
         self._set_busy(True)
         self._session.pop(orig.name, None)
 
-        def work(_c: Control) -> _Loaded:
+        def work(_p: None, _c: Control) -> _Loaded:
             profiles.remove(orig.name)
             return _load()
 
-        self._runner.run(work, self._loaded_done, on_error=self._failed, owner=self)
+        self._runner.run(work, None, self._loaded_done, on_error=self._failed, owner=self)
 
 
 def ask_password(parent: QWidget | None, profile_name: str) -> tuple[str, bool] | None:
@@ -1074,7 +1108,8 @@ class SchemaUpgradeDialog(QDialog):
             failure_handler(self, self.errors)(exc)
 
         self.runner.run(
-            lambda _c: upgrade_as_admin(db, login, password),
+            lambda _p, _c: upgrade_as_admin(db, login, password),
+            None,
             done,
             on_error=failed,
             label=self.tr("ბაზის სქემის განახლება…"),

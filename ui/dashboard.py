@@ -64,7 +64,10 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         ctx = self._ctx
         self._runner.run(
-            lambda c: dashboard(ctx.db, ctx.actor, ctx.clock, "incoming"), self._show, owner=self
+            lambda _p, c: dashboard(ctx.db, ctx.actor, ctx.clock, "incoming"),
+            None,
+            self._show,
+            owner=self,
         )
 
     def _show(self, data: Dashboard) -> None:

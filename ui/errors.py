@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.connection import explain
 from app.errors import UserError
+from app.privacy import ScrubbingFormatter, scrub
 from models.db import default_data_dir
 
 log = logging.getLogger("kantselaria.ui")
@@ -40,7 +41,7 @@ def setup_logging(folder: Path | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     _log_file = folder / "kantselaria.log"
     handler = RotatingFileHandler(_log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -51,7 +52,7 @@ def report_text(exc: BaseException) -> str:
     """The copyable report: what happened, where, on what."""
     from app import __version__
 
-    tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    tb = scrub("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     return (
         f"Kantselaria {__version__}, Python {platform.python_version()}, "
         f"{platform.platform()}\n{dt.datetime.now().isoformat(timespec='seconds')}\n\n{tb}"

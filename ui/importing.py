@@ -356,7 +356,8 @@ class ImportDialog(QDialog):
         self.browse_button.setFocus()
         db = ctx.db
         self._runner.run(
-            lambda _c: lookups.document_types(db),
+            lambda _p, _c: lookups.document_types(db),
+            None,
             self._types_loaded,
             on_error=self._failed,
             owner=self,
@@ -423,7 +424,7 @@ class ImportDialog(QDialog):
         self.error.hide()
         self._update_buttons()
 
-        def work(_c: Control) -> _Inspected:
+        def work(_p: None, _c: Control) -> _Inspected:
             try:
                 pv = inspect_file(db, path, mapping, options, sheet=sheet, clock=clock)
                 return _Inspected(pv, "")
@@ -456,6 +457,7 @@ class ImportDialog(QDialog):
 
         self._runner.run(
             work,
+            None,
             done,
             on_error=failed,
             label=self.tr("ფაილის წაკითხვა…"),
@@ -645,7 +647,7 @@ class ImportDialog(QDialog):
         self.running = True
         self._update_buttons()
 
-        def work(c: Control) -> ImportResult:
+        def work(_p: None, c: Control) -> ImportResult:
             return import_journal(
                 ctx.db,
                 ctx.actor,
@@ -687,6 +689,7 @@ class ImportDialog(QDialog):
 
         self._runner.run(
             work,
+            None,
             done,
             on_error=failed,
             label=self.tr("ჟურნალის შემოწმება…") if dry_run else self.tr("ჟურნალის იმპორტი…"),
@@ -743,7 +746,8 @@ class ImportDialog(QDialog):
             self._failed(exc)
 
         self._runner.run(
-            lambda _c: save_error_report(issues, dest, source),
+            lambda _p, _c: save_error_report(issues, dest, source),
+            None,
             done,
             on_error=failed,
             owner=self,

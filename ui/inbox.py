@@ -138,7 +138,7 @@ class TasksView(QWidget):
         gen = self._gen
         db, actor, clock = self._ctx.db, self._ctx.actor, self._ctx.clock
 
-        def work(_c: object) -> tuple[list[TaskRow], list[TaskRow], TaskCounts]:
+        def work(_p: None, _c: object) -> tuple[list[TaskRow], list[TaskRow], TaskCounts]:
             return (
                 routing.my_tasks(db, actor, clock=clock),
                 routing.department_queue(db, actor),
@@ -163,7 +163,7 @@ class TasksView(QWidget):
             self.ready = True
             self.loaded.emit()
 
-        self._runner.run(work, done, on_error=lambda exc: show_error(self, exc), owner=self)
+        self._runner.run(work, None, done, on_error=lambda exc: show_error(self, exc), owner=self)
 
     def claim_current(self) -> None:
         row = self.queue_model.row(self.queue.currentIndex().row())
@@ -171,7 +171,8 @@ class TasksView(QWidget):
             return
         ctx = self._ctx
         self._runner.run(
-            lambda c: routing.claim(ctx.db, ctx.actor, row.id, clock=ctx.clock),
+            lambda _p, c: routing.claim(ctx.db, ctx.actor, row.id, clock=ctx.clock),
+            None,
             lambda _state: (self.refresh(), self.open_document.emit(row.id)),
             on_error=lambda exc: show_error(self, exc),
             owner=self,

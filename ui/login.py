@@ -70,7 +70,7 @@ class LoginDialog(QDialog):
         lay.addWidget(self.hint)
         lay.addWidget(buttons)
         (self.password if self.login.text() else self.login).setFocus()
-        self.runner.run(lambda c: users.demo_logins(db), self._show_hint, owner=self)
+        self.runner.run(lambda _p, c: users.demo_logins(db), None, self._show_hint, owner=self)
 
     def _show_hint(self, logins: list[str]) -> None:
         if not logins:
@@ -101,7 +101,8 @@ class LoginDialog(QDialog):
                 self.password.setFocus()
 
         self.runner.run(
-            lambda c: users.authenticate(db, login, password),
+            lambda _p, c: users.authenticate(db, login, password),
+            None,
             done,
             on_error=failed,
             owner=self,
@@ -180,18 +181,18 @@ class FirstAdminDialog(QDialog):
             failure_handler(self, self.errors)(exc)
 
         self.runner.run(
-            lambda c: users.create_first_admin(db, login, name, password),
+            lambda _p, c: users.create_first_admin(db, login, name, password),
+            None,
             done,
             on_error=failed,
             owner=self,
         )
 
 
-def ask_login(db: Database, parent: QWidget | None = None) -> Actor | None:
-    """The acting user for *db*: first-run creation or the login dialog; None: cancelled."""
-    dlg: LoginDialog | FirstAdminDialog = (
-        FirstAdminDialog(db, parent) if users.needs_first_admin(db) else LoginDialog(db, parent)
-    )
-    if dlg.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dlg.actor
+def login_dialog(
+    db: Database, first_admin: bool, parent: QWidget | None = None
+) -> LoginDialog | FirstAdminDialog:
+    """Who acts on *db*: the first-run creation (*first_admin*, from
+    ``users.needs_first_admin`` asked off the GUI thread) or the login dialog. Show it with
+    ``open()``; accepted with ``actor`` set."""
+    return FirstAdminDialog(db, parent) if first_admin else LoginDialog(db, parent)

@@ -84,7 +84,7 @@ class SendDialog(QDialog):
         self.ok_button.setEnabled(False)
         on_error = failure_handler(self, self.errors)
 
-        def work(_c: object) -> SentMessage:
+        def work(_p: None, _c: object) -> SentMessage:
             pdf = None
             if letter:
                 pdf = routing.reply_letter(ctx.db, ctx.actor, doc_id, reply_letter_path(doc_id))
@@ -102,4 +102,4 @@ class SendDialog(QDialog):
             self.ok_button.setEnabled(True)
             on_error(exc)
 
-        self._runner.run(work, done, on_error=failed, label=self.tr("იგზავნება…"), owner=self)
+        self._runner.run(work, None, done, on_error=failed, label=self.tr("იგზავნება…"), owner=self)

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import documents, lookups, messages
+from app import documents, messages
 from app.refdata import KIND_NAMES, ROLE_NAMES, label
 from app.registration import RegisteredDocument
 from app.registry import RegistryQuery, SavedFilter, list_filters, save_filter
 from app.routing import TaskCounts
 from app.search import SearchResult, search
+from ui import collector
 from ui.backup import BackupReminder
+from ui.choices import Choices, load_choices
 from ui.context import AppContext
 from ui.dashboard import DashboardView
 from ui.dialogs.card import CardDialog, RegisteredNotice
@@ -59,9 +61,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.runner = TaskRunner(self, on_error=lambda exc: show_error(self, exc))
-        office = lookups.office_settings(ctx.db).get("office.name", "")
-        title = self.tr("კანცელარია")
-        self.setWindowTitle(f"{title} — {office}" if office else title)
+        self.choices: Choices | None = None  # the office's name, the lists forms offer
+        self.setWindowTitle(self.tr("კანცელარია"))  # the office's name follows
         self.resize(1280, 760)
         self._first_shown = False
         self.registration: RegistrationDialog | None = None
@@ -118,8 +119,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.filters = FilterBar(lookups.document_types(ctx.db), lookups.departments(ctx.db))
-        self.filters.set_department_ids(lookups.department_ids(ctx.db))
+        self.filters = FilterBar()  # its types and departments follow (load_choices)
         self.filters.changed.connect(self._filters_changed)
         self.filters.save_button.clicked.connect(self.save_filter)
         self.filters.saved.activated.connect(lambda _i: self.use_saved_filter())
@@ -199,10 +199,35 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.status_db)
 
         self._restore_layout()
+        self.reload_choices()
         # Executors start on their tasks, heads on the overview, registrars in the journal.
         start = {"executor": "tasks", "head": "dashboard"}.get(ctx.actor.role, "incoming")
         self.show_page(start)
         self.table.setFocus()
+
+    def reload_choices(self) -> None:
+        """Read the office's name and lists off the GUI thread (again after an
+        administration dialog closed: a department or the letterhead may have changed)."""
+        self.runner.run(load_choices, self.ctx.db, self._choices_loaded, owner=self)
+
+    def _choices_loaded(self, found: Choices) -> None:
+        title = self.tr("კანცელარია")
+        office = found.office_name
+        self.setWindowTitle(f"{title} — {office}" if office else title)
+        self.filters.set_choices(found.doc_types, found.departments, found.department_ids)
+        self.choices = found
+
+    @property
+    def ready(self) -> bool:
+        """The office's lists and the page shown are loaded (tests, screenshots)."""
+        if self.choices is None:
+            return False
+        page = self.pages.currentWidget()
+        if page is self.dashboard:
+            return getattr(self.dashboard, "data", None) is not None
+        if page is self.tasks:
+            return bool(self.tasks.ready)
+        return bool(self.model.ready)
 
     # --- registry ------------------------------------------------------------------
     def page(self) -> str:
@@ -289,7 +314,7 @@ class MainWindow(QMainWindow):
             self.saved_filters = {f.name: f.query for f in saved}
             self.filters.set_saved(list(self.saved_filters))
 
-        self.runner.run(lambda c: list_filters(ctx.db, ctx.actor), done, owner=self)
+        self.runner.run(lambda _p, c: list_filters(ctx.db, ctx.actor), None, done, owner=self)
 
     def save_filter(self, name: str | None = None) -> None:
         if not name:
@@ -300,7 +325,8 @@ class MainWindow(QMainWindow):
                 return
         ctx, q = self.ctx, self.model.query
         self.runner.run(
-            lambda c: save_filter(ctx.db, ctx.actor, name or "", q, ctx.clock),
+            lambda _p, c: save_filter(ctx.db, ctx.actor, name or "", q, ctx.clock),
+            None,
             lambda _saved: self._load_saved_filters(),
             owner=self,
         )
@@ -331,7 +357,9 @@ class MainWindow(QMainWindow):
             ids = tuple(r.id for r in result.rows) or (NO_DOCUMENT,)
             self.model.set_query(replace(self.model.query, ids=ids))
 
-        self.runner.run(lambda c: search(ctx.db, ctx.actor, text, kind=kind), done, owner=self)
+        self.runner.run(
+            lambda _p, c: search(ctx.db, ctx.actor, text, kind=kind), None, done, owner=self
+        )
 
     def _loaded(self, count: int) -> None:
         shown = f"{count:,}".replace(",", " ")
@@ -349,8 +377,9 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------------
     def open_registration(self) -> RegistrationDialog:
-        dlg = RegistrationDialog(self.ctx, self.runner, self.kind(), self)
+        dlg = RegistrationDialog(self.ctx, self.runner, self.kind(), self, self.choices)
         dlg.registered.connect(self._registered)
+        dlg.finished.connect(collector.collect_soon)  # an idle point: its garbage goes now
         self.registration = dlg
         dlg.open()
         return dlg
@@ -358,6 +387,7 @@ class MainWindow(QMainWindow):
     def _registered(self, doc: RegisteredDocument) -> None:
         self.statusBar().showMessage(self.tr("დარეგისტრირდა: %1").replace("%1", doc.number), 15_000)
         self.notice = RegisteredNotice(self.ctx, self.runner, doc, self)
+        self.notice.finished.connect(collector.collect_soon)
         self.notice.open()
         row = self.nav_row(doc.kind)
         if self.nav.currentRow() != row:
@@ -392,9 +422,10 @@ class MainWindow(QMainWindow):
             self.card = CardDialog(ctx, self.runner, card, self)
             self.card.changed.connect(self._document_changed)
             self.card.open_document.connect(self.open_document)
+            self.card.finished.connect(collector.collect_soon)
             self.card.open()
 
-        self.runner.run(lambda c: documents.get_card(ctx.db, ctx.actor, doc_id), done)
+        self.runner.run(lambda _p, c: documents.get_card(ctx.db, ctx.actor, doc_id), None, done)
 
     def _document_changed(self, doc_id: int) -> None:
         self.model.refresh()
@@ -472,6 +503,9 @@ class MainWindow(QMainWindow):
         if key == "import":
             dlg.imported.connect(lambda _result: self.model.refresh())  # type: ignore[attr-defined]
         self.dialogs[key] = dlg
+        if key in ("departments", "office", "import"):  # lists the window shows may change
+            dlg.finished.connect(lambda _r: self.reload_choices())
+        dlg.finished.connect(collector.collect_soon)
         dlg.open()
         return dlg
 

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from app import lookups, messages
 from app.errors import UserError
+from app.lookups import Choice
 from app.refdata import KIND_NAMES, label
 from app.reporting import REPORTS, ReportRequest, generate
+from models.db import Database
 from ui.context import AppContext
 from ui.dialogs import card as desktop
 from ui.errors import show_error
@@ -44,6 +46,10 @@ def default_period(report: str, today: dt.date) -> str:
         return str(today.year if today.month == 12 else today.year - 1)
     first = today.replace(day=1) - dt.timedelta(days=1)
     return f"{first.year}-{first.month:02d}"
+
+
+def _departments(db: Database, _c: Control) -> list[Choice]:
+    return lookups.departments(db)
 
 
 def default_folder() -> Path:
@@ -70,8 +76,8 @@ class ReportsDialog(QDialog):
         self.period.setPlaceholderText(self.tr("წწწწ-თთ (თვე) ან წწწწ (წელი)"))
         self.department = QComboBox()
         self.department.addItem(self.tr("ყველა სამსახური"), "")
-        for c in lookups.departments(ctx.db):
-            self.department.addItem(f"{c.code} — {c.name_en if en else c.name}", c.code)
+        self.ready = False  # the departments are listed (loaded off the GUI thread)
+        runner.run(_departments, ctx.db, self._departments_loaded, owner=self)
         self.kind = QComboBox()
         for code in KIND_NAMES:
             self.kind.addItem(label(KIND_NAMES, code, messages.current_language()), code)
@@ -125,6 +131,12 @@ class ReportsDialog(QDialog):
         self.report.currentIndexChanged.connect(self._report_changed)
         self._report_changed()
 
+    def _departments_loaded(self, departments: list[Choice]) -> None:
+        en = messages.current_language() == "en"
+        for c in departments:
+            self.department.addItem(f"{c.code} — {c.name_en if en else c.name}", c.code)
+        self.ready = True
+
     def _report_changed(self) -> None:
         spec = REPORTS[str(self.report.currentData())]
         self.period.setText(default_period(spec.code, self._ctx.clock.today()))
@@ -165,7 +177,7 @@ class ReportsDialog(QDialog):
         ctx = self._ctx
         self.generate_button.setEnabled(False)
 
-        def work(c: Control) -> list[Path]:
+        def work(_p: None, c: Control) -> list[Path]:
             out.mkdir(parents=True, exist_ok=True)
             return generate(
                 ctx.db,
@@ -199,6 +211,7 @@ class ReportsDialog(QDialog):
 
         self._runner.run(
             work,
+            None,
             done,
             on_error=failed,
             on_cancel=cancelled,

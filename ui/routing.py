@@ -4,12 +4,16 @@ Each dialog sends the card's version with its change: when another clerk saved t
 document in between, the app layer refuses with "changed by X at T"; the dialog then
 shows that message, reloads the version and keeps everything typed, so pressing Save
 again applies the clerk's change on top of the other one knowingly.
+
+OK first *collects* the widgets into a frozen request on the GUI thread; only that
+request goes to the worker, which calls the use case.
 """
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +47,101 @@ from ui.admin.common import (
     to_qdate,
 )
 from ui.context import AppContext
-from ui.tasks import TaskRunner
+from ui.tasks import Control, TaskRunner
 
 CHANGED = "stale.changed_by"
 DRAFT_DELAY_MS = 700
 
 
+# --- what the workers get: plain requests, collected from the widgets on the GUI thread ---
+
+
+@dataclass(frozen=True)
+class CardRequest:
+    ctx: AppContext
+    doc_id: int
+
+
+def load_card(r: CardRequest, _c: Control) -> DocumentCard:
+    return documents.get_card(r.ctx.db, r.ctx.actor, r.doc_id)
+
+
+@dataclass(frozen=True)
+class AssignRequest:
+    ctx: AppContext
+    doc_id: int
+    inp: routing.ResolutionInput
+
+
+def assign(r: AssignRequest, _c: Control) -> routing.DocumentState:
+    return routing.assign(r.ctx.db, r.ctx.actor, r.doc_id, r.inp, clock=r.ctx.clock)
+
+
+@dataclass(frozen=True)
+class ReassignRequest:
+    ctx: AppContext
+    doc_id: int
+    executor_id: int
+    reason: str
+    expected_version: int
+
+
+def reassign(r: ReassignRequest, _c: Control) -> routing.DocumentState:
+    return routing.reassign(
+        r.ctx.db, r.ctx.actor, r.doc_id, r.executor_id, r.reason,
+        clock=r.ctx.clock, expected_version=r.expected_version,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    ctx: AppContext
+    doc_id: int
+    inp: routing.AnswerInput
+
+
+def answer(r: AnswerRequest, _c: Control) -> routing.AnswerResult:
+    return routing.answer(r.ctx.db, r.ctx.actor, r.doc_id, r.inp, clock=r.ctx.clock)
+
+
+@dataclass(frozen=True)
+class ReasonRequest:
+    ctx: AppContext
+    doc_id: int
+    action: str  # close | cancel
+    text: str
+    expected_version: int
+
+
+def close_or_cancel(r: ReasonRequest, _c: Control) -> routing.DocumentState:
+    ctx = r.ctx
+    if r.action == "cancel":
+        return routing.cancel(
+            ctx.db, ctx.actor, r.doc_id, r.text, clock=ctx.clock,
+            expected_version=r.expected_version,
+        )  # fmt: skip
+    return routing.close(
+        ctx.db, ctx.actor, r.doc_id, note=r.text, clock=ctx.clock,
+        expected_version=r.expected_version,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ExecutorsRequest:
+    ctx: AppContext
+    department_id: int | None
+
+
+def executors(r: ExecutorsRequest, _c: Control) -> list[users.UserChoice]:
+    return users.executors(r.ctx.db, r.ctx.actor, r.department_id)
+
+
+Work = Callable[[Any, Control], Any]
+
+
 class _DocumentAction(QDialog):
-    """A dialog that changes one document: OK runs ``work(version)`` off the GUI thread."""
+    """A dialog that changes one document: OK collects the widgets into a request
+    (``collect(version)``, GUI thread) and runs the use case on it off the GUI thread."""
 
     done = Signal(object)  # what the use case returned
 
@@ -82,15 +173,20 @@ class _DocumentAction(QDialog):
         lay.addWidget(self.notice)
         lay.addWidget(self.buttons)
 
-    def work(self, version: int) -> Any:
+    def collect(self, version: int) -> tuple[Work, Any]:
+        """The worker function and its request, read from the widgets (GUI thread)."""
         raise NotImplementedError
 
     def submit(self) -> None:
         self.errors.clear()
         self.notice.hide()
-        self.ok_button.setEnabled(False)
-        version = self.version
         on_error = failure_handler(self, self.errors)
+        try:
+            work, request = self.collect(self.version)
+        except UserError as exc:
+            on_error(exc)
+            return
+        self.ok_button.setEnabled(False)
 
         def done(value: Any) -> None:
             self.ok_button.setEnabled(True)
@@ -105,14 +201,13 @@ class _DocumentAction(QDialog):
             if isinstance(exc, UserError) and exc.key == CHANGED:
                 self._reload_version()
 
-        self._runner.run(lambda c: self.work(version), done, on_error=failed, owner=self)
+        self._runner.run(work, request, done, on_error=failed, owner=self)
 
     def succeeded(self, value: Any) -> None:
         """Hook: after the change was written (before ``done`` is emitted)."""
 
     def _reload_version(self) -> None:
         """Another clerk changed the document: take its new version, keep what was typed."""
-        ctx, doc_id = self._ctx, self.card.id
 
         def fresh(card: DocumentCard) -> None:
             self.card = card
@@ -125,7 +220,7 @@ class _DocumentAction(QDialog):
             )
             self.notice.show()
 
-        self._runner.run(lambda c: documents.get_card(ctx.db, ctx.actor, doc_id), fresh, owner=self)
+        self._runner.run(load_card, CardRequest(self._ctx, self.card.id), fresh, owner=self)
 
 
 class ResolutionDialog(_DocumentAction):
@@ -200,10 +295,11 @@ class ResolutionDialog(_DocumentAction):
         self._finish_layout(form)
         self.due.dateChanged.connect(self._due_changed)
         self._due_changed()
-        db, actor = ctx.db, ctx.actor
+        actor = ctx.actor
         dept = card.department_id if actor.role != "admin" or card.department_id else None
         runner.run(
-            lambda c: users.executors(db, actor, dept),
+            executors,
+            ExecutorsRequest(ctx, dept),
             self._people_loaded,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -249,16 +345,14 @@ class ResolutionDialog(_DocumentAction):
                 out.append(uid)
         return tuple(out)
 
-    def work(self, version: int) -> routing.DocumentState:
+    def collect(self, version: int) -> tuple[Work, Any]:
         ctx, doc_id = self._ctx, self.card.id
         main = self.executor.currentData()
         if main is None:
             raise UserError("routing.executor_required", field="executor")
         if self.reassign:
-            return routing.reassign(
-                ctx.db, ctx.actor, doc_id, int(main), self.reason.text().strip(),
-                clock=ctx.clock, expected_version=version,
-            )  # fmt: skip
+            reason = self.reason.text().strip()
+            return reassign, ReassignRequest(ctx, doc_id, int(main), reason, version)
         inp = routing.ResolutionInput(
             main_executor_id=int(main),
             co_executor_ids=self.co_ids(),
@@ -268,7 +362,7 @@ class ResolutionDialog(_DocumentAction):
             under_control=self.control.isChecked(),
             expected_version=version,
         )
-        return routing.assign(ctx.db, ctx.actor, doc_id, inp, clock=ctx.clock)
+        return assign, AssignRequest(ctx, doc_id, inp)
 
 
 class AnswerDialog(_DocumentAction):
@@ -366,8 +460,7 @@ class AnswerDialog(_DocumentAction):
         self.save_draft()
         super().reject()
 
-    def work(self, version: int) -> routing.AnswerResult:
-        ctx, doc_id = self._ctx, self.card.id
+    def collect(self, version: int) -> tuple[Work, Any]:
         inp = routing.AnswerInput(
             outcome=str(self.outcome.currentData()),
             ground=self.ground.text().strip() if self.ground.isEnabled() else "",
@@ -377,7 +470,7 @@ class AnswerDialog(_DocumentAction):
             forward_to=self.forward_to.text().strip() if self.forward_to.isEnabled() else "",
             expected_version=version,
         )
-        return routing.answer(ctx.db, ctx.actor, doc_id, inp, clock=ctx.clock)
+        return answer, AnswerRequest(self._ctx, self.card.id, inp)
 
     def succeeded(self, value: Any) -> None:
         self._draft_timer.stop()
@@ -424,24 +517,9 @@ class ReasonDialog(_DocumentAction):
         self._finish_layout(form, note)
         self.reason.setFocus()
 
-    def work(self, version: int) -> Any:
-        ctx, doc_id, text = self._ctx, self.card.id, self.reason.text().strip()
-        if self.action == "cancel":
-            return routing.cancel(ctx.db, ctx.actor, doc_id, text, clock=ctx.clock)
-        return routing.close(ctx.db, ctx.actor, doc_id, note=text, clock=ctx.clock)
-
-
-def run_simple(
-    ctx: AppContext,
-    runner: TaskRunner,
-    parent: QWidget,
-    work: Callable[[], Any],
-    done: Callable[[Any], None],
-) -> None:
-    """A one-click change (take into work, claim) with the error shown the usual way."""
-    from ui.errors import show_error
-
-    runner.run(lambda c: work(), done, on_error=lambda exc: show_error(parent, exc), owner=parent)
+    def collect(self, version: int) -> tuple[Work, Any]:
+        text = self.reason.text().strip()
+        return close_or_cancel, ReasonRequest(self._ctx, self.card.id, self.action, text, version)
 
 
 def reply_letter_path(doc_id: int) -> Path:

@@ -55,7 +55,7 @@ def shoot(url: str, out: Path, lang: str) -> None:
     w = MainWindow(ctx)
     w.resize(1280, 760)
     w.show()
-    _wait(app, lambda: w.model.ready and w.model.row(0) is not None)
+    _wait(app, lambda: w.ready and w.model.row(0) is not None)
     # A fresh demo file was never backed up: the yellow reminder shows in this picture.
     _wait(app, lambda: w.backup_reminder.checked)
     w.table.selectRow(0)
@@ -100,6 +100,7 @@ def shoot(url: str, out: Path, lang: str) -> None:
     _grab(w, out / f"dashboard-{lang}.png")
 
     reports = w.open_dialog("reports")
+    _wait(app, lambda: bool(getattr(reports, "ready", True)))
     app.processEvents()
     _grab(reports, out / f"reports-{lang}.png")
     reports.reject()

@@ -1,27 +1,141 @@
 """The one place where work leaves the GUI thread (after Anki's QueryOp/CollectionOp).
 
-``runner.run(fn, on_done)`` calls ``fn(control)`` on a pool thread; ``on_done(result)``
-or the error handler runs back on the GUI thread. A progress dialog with a Cancel
-button appears only when the task is still running after ``PROGRESS_DELAY_MS``.
-A task whose owner went away or was superseded is simply ignored when it finishes.
+``runner.run(fn, payload, on_done)`` calls ``fn(payload, control)`` on a pool thread;
+``on_done(result)`` or the error handler runs back on the GUI thread. A progress dialog
+with a Cancel button appears only when the task is still running after
+``PROGRESS_DELAY_MS``. A task whose owner went away or was superseded is simply ignored
+when it finishes.
+
+Workers never touch Qt. A dialog *collects* what its widgets hold into plain data (a
+frozen dataclass, a string, a tuple…) on the GUI thread and passes only that as
+*payload*; *fn* turns it into a result. ``run`` refuses (``TypeError``) a payload that
+holds a Qt object, and an *fn* that is a Qt object's method or a closure over one (say a
+lambda reading ``self.line_edit.text()``): such a worker would read widgets off the GUI
+thread, or drop the last reference to one there and run its C++ destructor on the wrong
+thread (see :mod:`ui.collector` for the freeze that caused).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import logging
 import threading
+import types
 import weakref
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ui import collector
 
 log = logging.getLogger("kantselaria.ui.tasks")
 
 PROGRESS_DELAY_MS = 500
+P = TypeVar("P")
+R = TypeVar("R")
+
+_QtObject = shiboken6.Shiboken.Object
+_PLAIN = (type(None), bool, int, float, complex, str, bytes, bytearray, range)
+# Objects of our own GUI code that are not Qt objects may still hold widgets (a helper
+# keeping labels): their attributes are looked into. Domain, model and library objects
+# (Database, a clock, an engine) have no Qt by the import contracts and are not.
+_OWN_MODULES = ("ui.", "tests.", "bench.", "__main__")
+_MAX_DEPTH = 12
+
+
+def _own(obj: object) -> bool:
+    return type(obj).__module__.startswith(_OWN_MODULES)
+
+
+def find_qt(obj: object, where: str = "payload") -> str | None:
+    """Where a Qt (shiboken) object is reachable from *obj*, or None.
+
+    Looks through dataclass fields, tuples, lists, sets, dicts, functions (closure cells,
+    defaults), bound methods, ``functools.partial`` and our own GUI code's plain objects.
+    """
+    seen: set[int] = set()
+
+    def walk(o: object, path: str, depth: int) -> str | None:
+        if isinstance(o, _PLAIN):
+            return None
+        if isinstance(o, _QtObject):
+            return f"{path} ({type(o).__name__})"
+        if id(o) in seen or depth > _MAX_DEPTH:
+            return None
+        seen.add(id(o))
+        found: str | None = None
+        if isinstance(o, (tuple, list, set, frozenset)):
+            for i, item in enumerate(o):
+                if found := walk(item, f"{path}[{i}]", depth + 1):
+                    return found
+        elif isinstance(o, dict):
+            for k, v in o.items():
+                if (found := walk(k, f"{path} key", depth + 1)) or (
+                    found := walk(v, f"{path}[{k!r}]", depth + 1)
+                ):
+                    return found
+        elif isinstance(o, types.MethodType):
+            return walk(o.__self__, f"{path}.__self__", depth + 1) or walk(
+                o.__func__, path, depth + 1
+            )
+        elif isinstance(o, types.FunctionType):
+            names = o.__code__.co_freevars
+            for name, cell in zip(names, o.__closure__ or (), strict=False):
+                try:
+                    value = cell.cell_contents
+                except ValueError:  # an empty cell (a name not bound yet)
+                    continue
+                if found := walk(value, f"{path}: closure variable {name!r}", depth + 1):
+                    return found
+            for i, d in enumerate(o.__defaults__ or ()):
+                if found := walk(d, f"{path}: default #{i}", depth + 1):
+                    return found
+            for k, d in (o.__kwdefaults__ or {}).items():
+                if found := walk(d, f"{path}: default {k!r}", depth + 1):
+                    return found
+        elif isinstance(o, functools.partial):
+            return (
+                walk(o.func, f"{path}.func", depth + 1)
+                or walk(o.args, f"{path}.args", depth + 1)
+                or walk(o.keywords, f"{path}.keywords", depth + 1)
+            )
+        elif dataclasses.is_dataclass(o) and not isinstance(o, type):
+            for f in dataclasses.fields(o):
+                if found := walk(getattr(o, f.name, None), f"{path}.{f.name}", depth + 1):
+                    return found
+        elif _own(o) and hasattr(o, "__dict__"):
+            for k, v in vars(o).items():
+                if found := walk(v, f"{path}.{k}", depth + 1):
+                    return found
+        return None
+
+    return walk(obj, where, 0)
+
+
+def check_worker_call(fn: Callable[..., Any], payload: object) -> None:
+    """Refuse (``TypeError``) work that would touch a Qt object off the GUI thread."""
+    self_ = getattr(fn, "__self__", None)
+    if isinstance(self_, _QtObject):
+        raise TypeError(
+            f"a worker function must not be a method of a Qt object "
+            f"({type(self_).__name__}.{getattr(fn, '__name__', '?')}): collect the widgets' "
+            f"values into the payload on the GUI thread"
+        )
+    name = getattr(fn, "__qualname__", repr(fn))
+    found = find_qt(fn, name)
+    if found is not None:
+        raise TypeError(
+            f"a worker function must not reach a Qt object: {found}; collect the widgets' "
+            f"values into the payload on the GUI thread"
+        )
+    found = find_qt(payload)
+    if found is not None:
+        raise TypeError(f"a task's payload must be plain data, not Qt objects: {found}")
 
 
 class Cancelled(Exception):
@@ -78,7 +192,8 @@ class TaskRunner(QObject):
     """Runs callables on a thread pool and delivers their results on the GUI thread.
 
     The worker only ever emits this runner's own signals (queued to the GUI thread); no
-    QObject is created or freed off the GUI thread. Pass ``owner`` (usually the dialog
+    QObject is created or freed off the GUI thread: ``run`` refuses work reaching a Qt
+    object, and the garbage collector runs on the GUI thread only (:mod:`ui.collector`). Pass ``owner`` (usually the dialog
     asking) to ``run``: when the owner is destroyed first, the result is dropped.
     """
 
@@ -89,6 +204,8 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QWidget | None = None, on_error: ErrorHandler | None = None):
         super().__init__(parent)
+        if QCoreApplication.instance() is not None:
+            collector.install()  # no automatic garbage collection on the workers
         TaskRunner._instances.add(self)
         self._parent = parent
         self._pool = QThreadPool()  # not a child: outlives this object while tasks finish
@@ -105,15 +222,22 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        fn: Callable[[Control], Any],
-        on_done: Callable[[Any], None],
+        fn: Callable[[P, Control], R],
+        payload: P,
+        on_done: Callable[[R], None],
         *,
         on_error: ErrorHandler | None = None,
         label: str | None = None,
         owner: QObject | None = None,
         on_cancel: Callable[[], None] | None = None,
     ) -> Task:
-        """Start *fn*; with *label*, a cancellable progress dialog shows after 0.5 s."""
+        """Start ``fn(payload, control)`` on a pool thread; ``on_done(result)`` runs on the
+        GUI thread. With *label*, a cancellable progress dialog shows after 0.5 s.
+
+        *payload* is plain data (no Qt object inside), *fn* neither a Qt object's method
+        nor a closure over one — else ``TypeError``, before anything runs.
+        """
+        check_worker_call(fn, payload)
         task_id = next(self._ids)
         handler = on_error or self._on_error
 
@@ -141,7 +265,7 @@ class TaskRunner(QObject):
 
         def work() -> None:
             try:
-                result = fn(control)
+                result = fn(payload, control)
             except BaseException as exc:  # reported on the GUI thread
                 if alive.is_set():
                     emit_failed(task_id, exc)

@@ -199,6 +199,11 @@
     </message>
     <message>
       <location filename="../../ui/admin/calendar.py" />
+      <source>განკარგულება</source>
+      <translation>Decree</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/calendar.py" />
       <source>და&amp;სახელება</source>
       <translation>&amp;Name</translation>
     </message>
@@ -264,8 +269,23 @@
     </message>
     <message>
       <location filename="../../ui/admin/calendar.py" />
-      <source>მაგ. მთავრობის დადგენილება №…</source>
-      <translation>e.g. Government Decree No. …</translation>
+      <source>კანონით დადგენილი უქმე დღეები კალენდარს თავისით ემატება. მთავრობის განკარგულებით გამოცხადებული დამატებითი დასვენების დღეები კი აქ დაამატეთ, განკარგულების ნომრით — ღია დოკუმენტების ვადები თავისით გადაითვლება.</source>
+      <translation>The public holidays set by law are added to the calendar by themselves. Extra days off the Government declares by decree are not: add them here with the decree's number — due dates of open documents are recalculated by themselves.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/calendar.py" />
+      <source>მაგ. ახალი წლის დამატებითი დასვენების დღე</source>
+      <translation>e.g. Additional New Year day off</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/calendar.py" />
+      <source>მაგ. მთავრობის განკარგულება №…, დდ.თთ.წწწწ</source>
+      <translation>e.g. Government Decree No. …, DD.MM.YYYY</translation>
+    </message>
+    <message>
+      <location filename="../../ui/admin/calendar.py" />
+      <source>მთავრობის გან&amp;კარგულება</source>
+      <translation>&amp;Government decree</translation>
     </message>
     <message>
       <location filename="../../ui/admin/calendar.py" />
@@ -670,6 +690,11 @@
     </message>
     <message>
       <location filename="../../ui/connection.py" />
+      <source>ეს მოძველებული დრაივერია: ქართული ტექსტი და კავშირის დაშიფვრა მასში ბოლომდე არ მუშაობს. დააყენეთ და აირჩიეთ Microsoft ODBC Driver 18 for SQL Server.</source>
+      <translation>This is a legacy driver: Georgian text and connection encryption do not fully work with it. Install and choose Microsoft ODBC Driver 18 for SQL Server.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
       <source>ის ახლა აქტიური კავშირია.</source>
       <translation>It is now the active connection.</translation>
     </message>
@@ -787,6 +812,11 @@
       <location filename="../../ui/connection.py" />
       <source>ჩაშენებული ბაზა (ფაილი ამ კომპიუტერზე)</source>
       <translation>Embedded database (a file on this computer)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connection.py" />
+      <source>ძველი დრაივერი — არ გამოიყენოთ</source>
+      <translation>Legacy driver — do not use</translation>
     </message>
     <message>
       <location filename="../../ui/connection.py" />
@@ -2130,6 +2160,14 @@ this week</translation>
       <location filename="../../ui/admin/office.py" />
       <source>ხელმომწერის თანამდებობა</source>
       <translation>Signer's title</translation>
+    </message>
+  </context>
+  <context>
+    <name>Opener</name>
+    <message>
+      <location filename="../../ui/main.py" />
+      <source>მონაცემთა ბაზის გახსნა…</source>
+      <translation>Opening the database…</translation>
     </message>
   </context>
   <context>

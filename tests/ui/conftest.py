@@ -1,4 +1,12 @@
-"""GUI fixtures: a real main window over a real (SQLite) database, offscreen."""
+"""GUI fixtures: a real main window over a real (SQLite) database, offscreen.
+
+The GUI tests run the way the program does: automatic garbage collection is off and a
+timer on the GUI thread collects (:mod:`ui.collector`), and no SQL statement may run on
+the GUI thread from our GUI code — a test that makes one fails at teardown, naming the
+line (``tests/ui/sqlguard.py``). A test's own set-up and checks may query on the main
+thread (no ``ui/`` frame on the stack), or wrap a direct call of GUI-layer code in
+``with allow_gui_sql():``.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +22,32 @@ from app.auth import default_actor
 from app.clock import FixedClock
 from app.setup import prepare
 from models.db import Database
+from tests.ui import sqlguard
+from ui import collector
 from ui.context import AppContext
 from ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _gc_on_the_gui_thread(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """No automatic collection while GUI tests run: the GUI-thread timer collects.
+
+    Package-scoped, so tests outside tests/ui interleaved by random ordering collect as
+    usual (a full collection with no worker running comes first).
+    """
+    collector.install()
+    yield
+    TaskRunner.wait_all()
+    collector.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _no_sql_on_the_gui_thread() -> Iterator[None]:
+    """Fails the test (at teardown) when our GUI code ran SQL on the GUI thread."""
+    with sqlguard.armed() as seen:
+        yield
+    if seen:
+        pytest.fail("SQL on the GUI thread:\n  " + "\n  ".join(seen), pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +99,6 @@ def window(qtbot, ctx: AppContext) -> Iterator[object]:  # type: ignore[no-untyp
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.model.ready, timeout=10_000)
+    qtbot.waitUntil(lambda: w.ready, timeout=10_000)
     yield w
     w.runner.wait(10_000)

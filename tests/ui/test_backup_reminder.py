@@ -25,7 +25,7 @@ def _window(qtbot, ctx: AppContext) -> MainWindow:  # type: ignore[no-untyped-de
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.backup_reminder.checked and w.model.ready, timeout=10_000)
+    qtbot.waitUntil(lambda: w.backup_reminder.checked and w.ready, timeout=10_000)
     return w
 
 

@@ -262,6 +262,21 @@ def test_a_missing_odbc_driver_manager_is_named_in_georgian(
     assert dlg.drivers() == []
 
 
+def test_a_new_profile_gets_driver_18_then_17_never_the_legacy_one(
+    qtbot, runner, config: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A Windows workstation often has the legacy "SQL Server" driver listed first."""
+    windows = ["SQL Server", "ODBC Driver 17 for SQL Server", "FreeTDS"]
+    monkeypatch.setattr(connection_module, "check_odbc", lambda: list(windows))
+    dlg = _open(qtbot, runner)
+    _new(qtbot, dlg, "სერვერი", "mssql")
+    assert dlg.drivers() == ["ODBC Driver 17 for SQL Server", "FreeTDS", "SQL Server"]
+    assert dlg.driver.currentText() == "ODBC Driver 17 for SQL Server"
+    assert not dlg.driver_legacy.isVisibleTo(dlg)
+    dlg.driver.setCurrentIndex(dlg.driver.findText("SQL Server"))  # chosen by hand: warned
+    assert dlg.driver_legacy.isVisibleTo(dlg) and "Driver 18" in dlg.driver_legacy.text()
+
+
 def test_a_profile_without_a_name_is_refused_inline(
     qtbot, runner, config: Path, memory_keyring: MemoryKeyring
 ) -> None:  # type: ignore[no-untyped-def]

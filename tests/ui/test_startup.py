@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app import profiles
 from app.connection import ConnectionProfile
@@ -26,10 +26,13 @@ from tests.app.test_setup import (
     make_older,
     set_admin_password,
 )
+from tests.ui.sqlguard import allow_gui_sql
 from ui import connection as connection_module
 from ui.connection import SchemaUpgradeDialog
+from ui.context import AppContext
 from ui.keys import type_text
-from ui.main import EXIT_DB, Startup, WindowHost, default_db_url, open_context
+from ui.main import EXIT_DB, Opener, Startup, WindowHost, default_db_url, open_context
+from ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -76,9 +79,9 @@ def _dialog_ready(qtbot, startup: Startup):  # type: ignore[no-untyped-def]
 def test_an_unreachable_profile_opens_the_connection_dialog_and_another_one_is_used(
     qtbot, startup: Startup, unreachable_profile: str, shown: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    startup.open(unreachable_profile)
+    startup.open(unreachable_profile)  # off the GUI thread: the window never waits for it
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=30_000)
     assert not startup.done  # no exit: the clerk chooses
-    assert len(shown) == 1
     assert "სერვერი ვერ მოიძებნა" in shown[0]  # the reason with its remedy, in Georgian
     assert "აირჩიეთ სხვა კავშირი" in shown[0]  # and what to do now
     dlg = _dialog_ready(qtbot, startup)
@@ -96,7 +99,7 @@ def test_an_unreachable_profile_opens_the_connection_dialog_and_another_one_is_u
 
     host = WindowHost(ctx)
     host.window.show()
-    qtbot.waitUntil(lambda: host.window.model.ready, timeout=10_000)
+    qtbot.waitUntil(lambda: host.window.ready, timeout=10_000)
     assert host.window.isVisible()
     assert "kantselaria.sqlite3" in host.window.status_db.text()
     host.window.close()
@@ -106,6 +109,7 @@ def test_a_profile_that_fails_again_keeps_the_dialog_and_closing_it_gives_up(
     qtbot, startup: Startup, unreachable_profile: str, shown: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     startup.open(unreachable_profile)
+    qtbot.waitUntil(lambda: startup.dialog is not None, timeout=30_000)
     dlg = _dialog_ready(qtbot, startup)
     qtbot.mouseClick(dlg.activate_button, Qt.MouseButton.LeftButton)  # the same server again
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=30_000)
@@ -127,26 +131,42 @@ def test_a_newer_schema_says_update_the_program(
     prepare(db)
     make_newer(db)
     db.dispose()
-    with pytest.raises(SchemaMismatch) as err:
-        open_context(other)
+    with allow_gui_sql(), pytest.raises(SchemaMismatch) as err:
+        open_context(other)  # the scripts' way (screenshots, bench)
     assert "განაახლეთ პროგრამა" in err.value.message()
 
     host = WindowHost(ctx)  # switching to it from the window says the same
     window = host.window
-    assert not host.reopen(other)
+    with qtbot.waitSignal(host.reopened, timeout=30_000) as reopened:
+        host.reopen(other)
+    assert reopened.args == [False]
     assert host.window is window
     assert "განაახლეთ პროგრამა" in shown[-1] and "Can't locate" not in shown[-1]
     window.close()
 
 
+def open_with(qtbot, url: str, login: bool = False) -> object:  # type: ignore[no-untyped-def]
+    """What an Opener ends with: the AppContext, the exception, or None (cancelled)."""
+    runner = TaskRunner()
+    opener = Opener(runner, url, login=login)
+    seen: list[object] = []
+    opener.opened.connect(seen.append)
+    opener.failed.connect(seen.append)
+    opener.cancelled.connect(lambda: seen.append(None))
+    opener.start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert runner.wait(10_000)
+    return seen[0]
+
+
 def test_an_older_embedded_file_is_upgraded_silently(
-    sqlite_db: Database, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+    qtbot, sqlite_db: Database, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     make_older(sqlite_db)
     asked: list[object] = []
     monkeypatch.setattr(connection_module, "ask_schema_upgrade", lambda *a: asked.append(a))
-    ctx = open_context(sqlite_url)
-    assert ctx is not None
+    ctx = open_with(qtbot, sqlite_url)
+    assert isinstance(ctx, AppContext)
     assert schema_state(ctx.db).up_to_date and not asked
     ctx.db.dispose()
 
@@ -162,21 +182,19 @@ def old_server(pg_url: str, cheap_hashing: None) -> Iterator[str]:
 
 @pytest.mark.pg
 def test_an_older_server_schema_is_not_upgraded_without_an_administrator(
-    old_server: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with pytest.raises(SchemaMismatch) as err:  # the smoke test / no one to ask
-        open_context(old_server)
-    assert (
-        OLD_REVISION in err.value.message() and "kantselaria-cli db upgrade" in err.value.message()
-    )
+    qtbot, old_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    err = open_with(qtbot, old_server)  # the smoke test / no one to ask
+    assert isinstance(err, SchemaMismatch)
+    assert OLD_REVISION in err.message() and "kantselaria-cli db upgrade" in err.message()
     asked: list[str] = []
 
     def refuse(db: Database, state: object, parent: object = None) -> None:
         asked.append(str(getattr(state, "current", "")))
 
     monkeypatch.setattr(connection_module, "ask_schema_upgrade", refuse)
-    with pytest.raises(SchemaMismatch):
-        open_context(old_server, login=True)  # the clerk cancelled the upgrade
+    # the clerk cancelled the upgrade
+    assert isinstance(open_with(qtbot, old_server, login=True), SchemaMismatch)
     assert asked == [OLD_REVISION]
     db = open_database(old_server)
     assert schema_state(db).current == OLD_REVISION  # nothing upgraded silently
@@ -212,10 +230,45 @@ def test_the_administrator_upgrades_an_older_server_schema_from_the_dialog(
 
 
 @pytest.mark.pg
-def test_a_newer_server_schema_is_refused(pg_url: str) -> None:
+def test_a_newer_server_schema_is_refused(qtbot, pg_url: str) -> None:  # type: ignore[no-untyped-def]
     db = open_database(pg_url)
     make_newer(db)
     db.dispose()
-    with pytest.raises(SchemaMismatch) as err:
-        open_context(pg_url, login=True)
-    assert err.value.key == "db.schema_new" and FUTURE_REVISION in err.value.message()
+    err = open_with(qtbot, pg_url, login=True)
+    assert isinstance(err, SchemaMismatch)
+    assert err.key == "db.schema_new" and FUTURE_REVISION in err.message()
+
+
+def test_a_slow_database_opens_behind_a_progress_window_and_cancel_offers_another(
+    qtbot, startup: Startup, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A server that does not answer keeps only the worker waiting: the progress window
+    shows, Cancel gives up on it and the connection dialog offers another database."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from ui import main as main_module
+    from ui.tasks import Cancelled
+
+    gave_up = threading.Event()
+
+    def unanswered(request, control):  # type: ignore[no-untyped-def]
+        while not control.cancelled:  # a connect timeout that never ends
+            gave_up.wait(0.01)
+        gave_up.set()
+        raise Cancelled
+
+    monkeypatch.setattr(main_module, "bring_up", unanswered)
+    startup.open(sqlite_url)
+
+    def progress() -> QProgressDialog | None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        return next((w for w in found if w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: progress() is not None, timeout=10_000)
+    box = progress()
+    assert box is not None and box.labelText() == "მონაცემთა ბაზის გახსნა…"
+    box.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: startup.dialog is not None, timeout=10_000)
+    assert gave_up.is_set() and not startup.done and startup.ctx is None

@@ -307,7 +307,7 @@ def walk_everything(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.model.ready, timeout=10_000)
+    qtbot.waitUntil(lambda: window.ready, timeout=10_000)
     tops: list[QWidget] = [window]
     window.show_page("dashboard")  # the overview with its figures
 

@@ -1,5 +1,7 @@
 """The holiday calendar (administrator): a year's days off on a calendar and in a list;
-add a day off declared by decree, or make a day a working day again.
+add a day off declared by a Government decree (with the decree's reference), or make a
+day a working day again. The public holidays of the law seed themselves (app.calendar_sync);
+decree days are not in the `holidays` package, so a note says to add them here.
 
 Each change goes through ``app.rules.add_day_off`` / ``remove_day_off``, which move the
 due dates of the open documents it affects; the dialog says how many moved, and which.
@@ -91,6 +93,7 @@ class CalendarDialog(QDialog):
                     self.tr("წყარო"),
                     lambda h: self.tr("დადგენილება") if h.source == "decree" else self.tr("კანონი"),
                 ),
+                (self.tr("განკარგულება"), lambda h: h.decree_ref),
             ],
             self,
         )
@@ -112,7 +115,17 @@ class CalendarDialog(QDialog):
         self.new_day.setDateRange(first, last)
         self.new_day.setDate(to_qdate(today))
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText(self.tr("მაგ. მთავრობის დადგენილება №…"))
+        self.new_name.setPlaceholderText(self.tr("მაგ. ახალი წლის დამატებითი დასვენების დღე"))
+        self.new_decree = QLineEdit()
+        self.new_decree.setPlaceholderText(self.tr("მაგ. მთავრობის განკარგულება №…, დდ.თთ.წწწწ"))
+        self.decree_note = QLabel(
+            self.tr(
+                "კანონით დადგენილი უქმე დღეები კალენდარს თავისით ემატება. მთავრობის "
+                "განკარგულებით გამოცხადებული დამატებითი დასვენების დღეები კი აქ დაამატეთ, "
+                "განკარგულების ნომრით — ღია დოკუმენტების ვადები თავისით გადაითვლება."
+            )
+        )
+        self.decree_note.setWordWrap(True)
         self.add_button = QPushButton(self.tr("დასვენების დღის და&მატება"))
         self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton(self.tr("მონიშნული დღე სამუშაო &გახდეს"))
@@ -125,10 +138,12 @@ class CalendarDialog(QDialog):
         for title, name, widget in (
             (self.tr("თა&რიღი"), "day", self.new_day),
             (self.tr("და&სახელება"), "holiday_name", self.new_name),
+            (self.tr("მთავრობის გან&კარგულება"), "decree_ref", self.new_decree),
         ):
             lbl = QLabel(title)
             lbl.setBuddy(widget)
             form.addRow(lbl, self.errors.field(name, widget))
+        form.addRow(self.decree_note)
         form.addRow("", self.add_button)
 
         self.notice = notice_label("notice")
@@ -162,6 +177,7 @@ class CalendarDialog(QDialog):
             self.calendar,
             self.new_day,
             self.new_name,
+            self.new_decree,
             self.add_button,
             self.table,
             self.remove_button,
@@ -174,6 +190,7 @@ class CalendarDialog(QDialog):
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.clicked.connect(self._date_clicked)
         self.new_name.returnPressed.connect(self.add)
+        self.new_decree.returnPressed.connect(self.add)
         no_default_buttons(self)
         self.reload()
 
@@ -202,7 +219,8 @@ class CalendarDialog(QDialog):
             self.ready = True
 
         self._runner.run(
-            lambda c: list_holidays(db, actor, year),
+            lambda _p, c: list_holidays(db, actor, year),
+            None,
             done,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -245,9 +263,11 @@ class CalendarDialog(QDialog):
         self.notice.hide()
         db, actor, clock = self._ctx.db, self._ctx.actor, self._ctx.clock
         picked, name = from_qdate(self.new_day.date()), self.new_name.text()
+        decree = self.new_decree.text()
         self.add_button.setEnabled(False)
         self._runner.run(
-            lambda c: add_day_off(db, actor, picked, name, clock),
+            lambda _p, c: add_day_off(db, actor, picked, name, clock, decree=decree),
+            None,
             self._changed,
             on_error=self._failed(self.add_button),
             owner=self,
@@ -274,7 +294,8 @@ class CalendarDialog(QDialog):
         db, actor, clock = self._ctx.db, self._ctx.actor, self._ctx.clock
         self.remove_button.setEnabled(False)
         self._runner.run(
-            lambda c: remove_day_off(db, actor, h.day, clock),
+            lambda _p, c: remove_day_off(db, actor, h.day, clock),
+            None,
             self._changed,
             on_error=self._failed(self.remove_button),
             owner=self,
@@ -295,6 +316,7 @@ class CalendarDialog(QDialog):
         if change.day_off:
             head = self.tr("დასვენების დღე დაემატა: %1 — %2.")
             self.new_name.clear()
+            self.new_decree.clear()
         else:
             head = self.tr("%1 (%2) ახლა სამუშაო დღეა.")
         lines = [head.replace("%1", day(change.day)).replace("%2", change.name)]

@@ -269,7 +269,8 @@ class CorrespondentsDialog(QDialog):
 
         self.ready = False
         self._runner.run(
-            lambda c: search_correspondents(db, actor, text, offset, PAGE_SIZE),
+            lambda _p, c: search_correspondents(db, actor, text, offset, PAGE_SIZE),
+            None,
             done,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -363,7 +364,7 @@ class CorrespondentsDialog(QDialog):
         self.save_button.setEnabled(False)
         on_error = failure_handler(self, self.errors)
 
-        def work(c: Control) -> CorrespondentRow:
+        def work(_p: None, c: Control) -> CorrespondentRow:
             if cur is None:
                 return create_correspondent(db, actor, inp, clock)
             return update_correspondent(db, actor, cur.id, cur.version, inp, clock)
@@ -381,7 +382,7 @@ class CorrespondentsDialog(QDialog):
             self.save_button.setEnabled(True)
             on_error(exc)
 
-        self._runner.run(work, done, on_error=failed, owner=self)
+        self._runner.run(work, None, done, on_error=failed, owner=self)
 
     # --- the duplicates tab -------------------------------------------------------------
     def _duplicates_tab(self) -> QWidget:
@@ -462,7 +463,8 @@ class CorrespondentsDialog(QDialog):
             self.duplicates_ready = True
 
         self._runner.run(
-            lambda c: possible_duplicates(db, actor, correspondent_id),
+            lambda _p, c: possible_duplicates(db, actor, correspondent_id),
+            None,
             done,
             on_error=failure_handler(self, self.dup_errors),
             owner=self,
@@ -570,7 +572,11 @@ class CorrespondentsDialog(QDialog):
             on_error(exc)
 
         self._runner.run(
-            lambda c: merge(db, actor, keep.id, ids, clock), done, on_error=failed, owner=self
+            lambda _p, c: merge(db, actor, keep.id, ids, clock),
+            None,
+            done,
+            on_error=failed,
+            owner=self,
         )
 
 

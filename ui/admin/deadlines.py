@@ -181,7 +181,8 @@ class DeadlineRulesDialog(QDialog):
             self.ready = True
 
         self._runner.run(
-            lambda c: list_deadline_rules(db, actor),
+            lambda _p, c: list_deadline_rules(db, actor),
+            None,
             done,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -237,7 +238,7 @@ class DeadlineRulesDialog(QDialog):
             on_error(exc)
 
         self._runner.run(
-            lambda c: update_deadline_rule(
+            lambda _p, c: update_deadline_rule(
                 db,
                 actor,
                 code,
@@ -248,6 +249,7 @@ class DeadlineRulesDialog(QDialog):
                 max_extension_days=ext,
                 clock=clock,
             ),
+            None,
             done,
             on_error=failed,
             owner=self,

@@ -135,7 +135,7 @@ class _ActionDialog(QDialog):
             self.action_button.setEnabled(True)
             done(result)
 
-        self._runner.run(lambda c: fn(), finished, on_error=failed, owner=self)
+        self._runner.run(lambda _p, c: fn(), None, finished, on_error=failed, owner=self)
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -166,7 +166,8 @@ class ExtendDialog(_ActionDialog):
         tab_chain(self, self.new_date, self.reason, self.action_button)
         db, actor = ctx.db, ctx.actor
         self._runner.run(
-            lambda c: (extension_terms(db, actor, doc_id), list_extensions(db, actor, doc_id)),
+            lambda _p, c: (extension_terms(db, actor, doc_id), list_extensions(db, actor, doc_id)),
+            None,
             self._loaded,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -241,7 +242,8 @@ class StopClockDialog(_ActionDialog):
         tab_chain(self, self.on_date, self.note, self.action_button)
         db, actor = ctx.db, ctx.actor
         self._runner.run(
-            lambda c: extension_terms(db, actor, doc_id),
+            lambda _p, c: extension_terms(db, actor, doc_id),
+            None,
             self._loaded,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -297,7 +299,8 @@ class ResumeClockDialog(_ActionDialog):
         tab_chain(self, self.on_date, self.action_button)
         db, actor = ctx.db, ctx.actor
         self._runner.run(
-            lambda c: clock_history(db, actor, doc_id),
+            lambda _p, c: clock_history(db, actor, doc_id),
+            None,
             self._loaded,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -446,7 +449,8 @@ class LinksPanel(QWidget):
 
         self.ready = False
         self._runner.run(
-            lambda c: links_of(db, actor, doc_id),
+            lambda _p, c: links_of(db, actor, doc_id),
+            None,
             done,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -471,7 +475,7 @@ class LinksPanel(QWidget):
         self.link_button.setEnabled(False)
         on_error = failure_handler(self, self.errors)
 
-        def work(c: Control) -> LinkedDocument:
+        def work(_p: None, c: Control) -> LinkedDocument:
             other = find_by_number(db, actor, number)
             return link(db, actor, doc_id, other, kind, clock)
 
@@ -485,7 +489,7 @@ class LinksPanel(QWidget):
             self.link_button.setEnabled(True)
             on_error(exc)
 
-        self._runner.run(work, done, on_error=failed, owner=self)
+        self._runner.run(work, None, done, on_error=failed, owner=self)
 
     def remove_link(self) -> None:
         ln = self.current_link()
@@ -508,7 +512,8 @@ class LinksPanel(QWidget):
             self.reload()
 
         self._runner.run(
-            lambda c: unlink(db, actor, ln.link_id, clock),
+            lambda _p, c: unlink(db, actor, ln.link_id, clock),
+            None,
             done,
             on_error=failure_handler(self, self.errors),
             owner=self,

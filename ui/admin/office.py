@@ -109,7 +109,8 @@ class OfficeDialog(QDialog):
         lay.addWidget(buttons)
         db = ctx.db
         runner.run(
-            lambda c: (office.office_settings(db), mail.smtp_settings(db)),
+            lambda _p, c: (office.office_settings(db), mail.smtp_settings(db)),
+            None,
             self._loaded,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -149,7 +150,7 @@ class OfficeDialog(QDialog):
         ctx = self._ctx
         on_error = failure_handler(self, self.errors)
 
-        def work(_c: object) -> OfficeSettings:
+        def work(_p: None, _c: object) -> OfficeSettings:
             saved = office.save_office_settings(ctx.db, ctx.actor, inp, clock=ctx.clock)
             mail.save_smtp_settings(
                 ctx.db, ctx.actor, f["smtp_host"], port, f["smtp_user"], tls, f["smtp_from"],
@@ -162,4 +163,4 @@ class OfficeDialog(QDialog):
             self.notice.show()
             self.saved.emit(saved)
 
-        self._runner.run(work, done, on_error=on_error, owner=self)
+        self._runner.run(work, None, done, on_error=on_error, owner=self)

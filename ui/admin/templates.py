@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import lookups, messages
 from app.errors import UserError
+from app.lookups import Choice
 from app.refdata import KIND_NAMES, label
 from app.rules import TemplateInfo, delete_template, list_templates, preview, save_template
 from ui.admin.common import (
@@ -41,7 +42,7 @@ from ui.admin.common import (
     tab_chain,
 )
 from ui.context import AppContext
-from ui.tasks import TaskRunner
+from ui.tasks import Control, TaskRunner
 
 PREVIEW_SEQS = (1, 2, 125)
 
@@ -87,8 +88,7 @@ class TemplatesDialog(QDialog):
             self.kind.addItem(label(KIND_NAMES, code, lang), code)
         self.department = QComboBox()
         self.department.addItem(self.tr("— ყველა სამსახური (ზოგადი) —"), "")
-        for c in lookups.departments(ctx.db):
-            self.department.addItem(f"{c.code} — {choice_name(c)}", c.code)
+        self._departments_loaded = False  # with the first list of templates (reload)
         self.pattern = QLineEdit()
         self.pattern.setObjectName("pattern")
         self.pattern.setPlaceholderText("{kind}-{seq}/{yyyy}")
@@ -176,8 +176,20 @@ class TemplatesDialog(QDialog):
         self._gen += 1
         gen = self._gen
         db, actor, clock = self._ctx.db, self._ctx.actor, self._ctx.clock
+        with_departments = not self._departments_loaded
 
-        def done(rows: list[TemplateInfo]) -> None:
+        def work(_p: None, _c: Control) -> tuple[list[TemplateInfo], list[Choice] | None]:
+            depts = lookups.departments(db) if with_departments else None
+            return list_templates(db, actor, clock), depts
+
+        def done(found: tuple[list[TemplateInfo], list[Choice] | None]) -> None:
+            rows, depts = found
+            if depts is not None and not self._departments_loaded:
+                self._departments_loaded = True
+                self.department.blockSignals(True)
+                for c in depts:
+                    self.department.addItem(f"{c.code} — {choice_name(c)}", c.code)
+                self.department.blockSignals(False)
             if gen != self._gen:
                 return
             self._templates = rows
@@ -190,7 +202,8 @@ class TemplatesDialog(QDialog):
             self.ready = True
 
         self._runner.run(
-            lambda c: list_templates(db, actor, clock),
+            work,
+            None,
             done,
             on_error=failure_handler(self, self.errors),
             owner=self,
@@ -302,7 +315,7 @@ class TemplatesDialog(QDialog):
             on_error(exc)
 
         self._runner.run(
-            lambda c: save_template(
+            lambda _p, c: save_template(
                 db,
                 actor,
                 kind,
@@ -312,6 +325,7 @@ class TemplatesDialog(QDialog):
                 expected_version=version,
                 clock=clock,
             ),
+            None,
             done,
             on_error=failed,
             owner=self,
@@ -340,7 +354,8 @@ class TemplatesDialog(QDialog):
             self.reload()
 
         self._runner.run(
-            lambda c: delete_template(db, actor, t.id, clock),
+            lambda _p, c: delete_template(db, actor, t.id, clock),
+            None,
             done,
             on_error=failure_handler(self, self.errors),
             owner=self,

@@ -104,7 +104,11 @@ class _AdminList(QDialog):
             self.ready = True
 
         self._runner.run(
-            lambda c: fetch(), done, on_error=failure_handler(self, self.errors), owner=self
+            lambda _p, c: fetch(),
+            None,
+            done,
+            on_error=failure_handler(self, self.errors),
+            owner=self,
         )
 
     def _row_chosen(self) -> None:
@@ -139,7 +143,7 @@ class _AdminList(QDialog):
             self.save_button.setEnabled(True)
             on_error(exc)
 
-        self._runner.run(lambda c: work(), done, on_error=failed, owner=self)
+        self._runner.run(lambda _p, c: work(), None, done, on_error=failed, owner=self)
 
     # subclasses
     model: RowsModel
@@ -226,7 +230,8 @@ class UsersDialog(_AdminList):
         self._departments: list[DepartmentRow] = []
         db, actor = ctx.db, ctx.actor
         runner.run(
-            lambda c: users.list_departments(db, actor),
+            lambda _p, c: users.list_departments(db, actor),
+            None,
             self._departments_loaded,
             on_error=failure_handler(self, self.errors),
             owner=self,

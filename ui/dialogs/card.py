@@ -222,7 +222,8 @@ class CardDialog(QDialog):
     def start_work(self) -> None:
         ctx, doc_id = self._ctx, self.card.id
         self._runner.run(
-            lambda c: routing.start(ctx.db, ctx.actor, doc_id, clock=ctx.clock),
+            lambda _p, c: routing.start(ctx.db, ctx.actor, doc_id, clock=ctx.clock),
+            None,
             lambda _state: self.changed.emit(doc_id),
             on_error=lambda exc: show_error(self, exc),
             owner=self,
@@ -238,7 +239,8 @@ class CardDialog(QDialog):
             open_file(path)
 
         self._runner.run(
-            lambda c: routing.reply_letter(ctx.db, ctx.actor, doc_id, target),
+            lambda _p, c: routing.reply_letter(ctx.db, ctx.actor, doc_id, target),
+            None,
             done,
             on_error=lambda exc: show_error(self, exc),
             label=self.tr("წერილის მომზადება…"),
@@ -280,7 +282,8 @@ def print_slip_async(
             on_done(path)
 
     runner.run(
-        lambda c: print_slip(ctx.db, ctx.actor, doc_id, target),
+        lambda _p, c: print_slip(ctx.db, ctx.actor, doc_id, target),
+        None,
         done,
         on_error=lambda exc: show_error(parent, exc),
         label=parent.tr("ბარათის მომზადება…"),

@@ -102,7 +102,8 @@ class HistoryPanel(QWidget):
             self.loaded.emit()
 
         self._runner.run(
-            lambda c: history.history(ctx.db, ctx.actor, doc_id),
+            lambda _p, c: history.history(ctx.db, ctx.actor, doc_id),
+            None,
             done,
             on_error=lambda exc: show_error(self, exc),
             owner=self,
@@ -171,7 +172,8 @@ class AttachmentsPanel(QWidget):
             self.loaded.emit()
 
         self._runner.run(
-            lambda c: attachments.list_attachments(ctx.db, ctx.actor, doc_id),
+            lambda _p, c: attachments.list_attachments(ctx.db, ctx.actor, doc_id),
+            None,
             done,
             on_error=self._failed,
             owner=self,
@@ -201,7 +203,7 @@ class AttachmentsPanel(QWidget):
         self.error.hide()
         ctx, doc_id = self._ctx, self.doc_id
 
-        def work(control: Any) -> int:
+        def work(_p: None, control: Any) -> int:
             for i, p in enumerate(paths):
                 control.check()
                 attachments.add_file(ctx.db, ctx.actor, doc_id, p, clock=ctx.clock)
@@ -217,7 +219,7 @@ class AttachmentsPanel(QWidget):
             self.reload()
 
         self._runner.run(
-            work, done, on_error=failed, label=self.tr("ფაილების შენახვა…"), owner=self
+            work, None, done, on_error=failed, label=self.tr("ფაილების შენახვა…"), owner=self
         )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -237,7 +239,8 @@ class AttachmentsPanel(QWidget):
             return
         ctx = self._ctx
         self._runner.run(
-            lambda c: attachments.export_attachment(ctx.db, ctx.actor, a.id, folder),
+            lambda _p, c: attachments.export_attachment(ctx.db, ctx.actor, a.id, folder),
+            None,
             then,
             on_error=self._failed,
             owner=self,
@@ -271,7 +274,8 @@ class AttachmentsPanel(QWidget):
             return
         ctx = self._ctx
         self._runner.run(
-            lambda c: attachments.remove_attachment(ctx.db, ctx.actor, a.id, clock=ctx.clock),
+            lambda _p, c: attachments.remove_attachment(ctx.db, ctx.actor, a.id, clock=ctx.clock),
+            None,
             lambda _r: (self.changed.emit(), self.reload()),
             on_error=self._failed,
             owner=self,

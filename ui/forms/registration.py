@@ -46,6 +46,7 @@ from app.registration import (
     register,
 )
 from ui import drafts
+from ui.choices import Choices, load_choices
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.layout import scrollable
@@ -85,7 +86,10 @@ class RegistrationDialog(QDialog):
         runner: TaskRunner,
         kind: str = "incoming",
         parent: QWidget | None = None,
+        choices: Choices | None = None,
     ) -> None:
+        """*choices*: the lists the main window has read; without them the form reads
+        them itself (off the GUI thread) and Save waits for them (``ready``)."""
         super().__init__(parent)
         self._ctx = ctx
         self._runner = runner
@@ -101,8 +105,7 @@ class RegistrationDialog(QDialog):
             self.kind.addItem(label(KIND_NAMES, code, messages.current_language()), code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.doc_type = QComboBox()
-        for c in lookups.document_types(ctx.db):
-            self.doc_type.addItem(_name(c), c.code)
+        self.ready = False  # the types and departments are listed
         self.reg_date = QDateEdit()
         self.reg_date.setCalendarPopup(True)
         self.reg_date.setDisplayFormat("dd.MM.yyyy")
@@ -135,8 +138,6 @@ class RegistrationDialog(QDialog):
         self.sheets.setValue(1)
         self.department = QComboBox()
         self.department.addItem(self.tr("— არ არის მითითებული —"), "")
-        for c in lookups.departments(ctx.db):
-            self.department.addItem(f"{c.code} — {_name(c)}", c.code)
         self.confidential = QCheckBox(self.tr("კონფიდენ&ციალური"))
 
         # An e-mail message (.eml) dropped on the form, or chosen with the button, fills
@@ -270,6 +271,11 @@ class RegistrationDialog(QDialog):
         self._suggest_timer.timeout.connect(self._suggest)
         self.from_name.textEdited.connect(self._name_edited)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        if choices is not None:
+            self._choices_loaded(choices)
+        else:
+            self.save_button.setEnabled(False)
+            runner.run(load_choices, ctx.db, self._choices_loaded, owner=self)
         self._kind_changed()
         self._draft_banner()
         self._draft_timer = QTimer(self)
@@ -283,6 +289,23 @@ class RegistrationDialog(QDialog):
                     sig.connect(lambda *_a: self._draft_timer.start())
         self.confidential.toggled.connect(lambda *_a: self._draft_timer.start())
         self.from_name.setFocus()
+
+    def _choices_loaded(self, choices: Choices) -> None:
+        for combo in (self.doc_type, self.department):
+            combo.blockSignals(True)
+        for c in choices.doc_types:
+            self.doc_type.addItem(_name(c), c.code)
+        for c in choices.departments:
+            self.department.addItem(f"{c.code} — {_name(c)}", c.code)
+        # A draft restored before the lists came (the async path) gets its choices now.
+        data = drafts.load(DRAFT_NAME) if getattr(self, "restored_draft", False) else None
+        for combo, key in ((self.doc_type, "doc_type"), (self.department, "department")):
+            i = combo.findData(data.get(key)) if data else -1
+            if i >= 0:
+                combo.setCurrentIndex(i)
+            combo.blockSignals(False)
+        self.ready = True
+        self.save_button.setEnabled(True)
 
     # --- drafts: nothing typed is lost ---------------------------------------------------
     def draft_fields(self) -> dict[str, Any]:
@@ -375,7 +398,9 @@ class RegistrationDialog(QDialog):
             if found and self.from_name.hasFocus():
                 self._completer.complete()
 
-        self._runner.run(lambda c: lookups.suggest_correspondents(db, text), done, owner=self)
+        self._runner.run(
+            lambda _p, c: lookups.suggest_correspondents(db, text), None, done, owner=self
+        )
 
     @staticmethod
     def _suggestion_text(c: CorrespondentInfo) -> str:
@@ -430,7 +455,7 @@ class RegistrationDialog(QDialog):
             self.repeat_warning.show()
             self.link_repeat.show()
 
-        self._runner.run(lambda c: repeat_warnings(db, actor, **kwargs), done, owner=self)
+        self._runner.run(lambda _p, c: repeat_warnings(db, actor, **kwargs), None, done, owner=self)
 
     def _kind_changed(self) -> None:
         internal = self.kind.currentData() == "internal"
@@ -477,7 +502,11 @@ class RegistrationDialog(QDialog):
                 show_error(self, exc)
 
         self._runner.run(
-            lambda c: attachments.read_eml(db, path), self.use_eml, on_error=failed, owner=self
+            lambda _p, c: attachments.read_eml(db, path),
+            None,
+            self.use_eml,
+            on_error=failed,
+            owner=self,
         )
 
     def use_eml(self, intake: EmlIntake) -> None:
@@ -575,7 +604,7 @@ class RegistrationDialog(QDialog):
 
         files = list(self.eml.files) if self.eml is not None else []
 
-        def work(c: Control) -> RegisteredDocument:
+        def work(_p: None, c: Control) -> RegisteredDocument:
             if files:
                 doc = attachments.register_with_files(db, actor, inp, files, clock)
             else:
@@ -609,7 +638,7 @@ class RegistrationDialog(QDialog):
                 self.general_error.show()
                 show_error(self, exc)
 
-        self._runner.run(work, done, on_error=failed, owner=self)
+        self._runner.run(work, None, done, on_error=failed, owner=self)
 
     def fields(self) -> dict[str, Any]:
         return dict(self._fields)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
@@ -35,11 +36,13 @@ class FilterBar(QWidget):
     changed = Signal()
 
     def __init__(
-        self, doc_types: list[Choice], departments: list[Choice], parent: QWidget | None = None
+        self,
+        doc_types: Sequence[Choice] = (),
+        departments: Sequence[Choice] = (),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         lang = messages.current_language()
-        en = lang == "en"
         self.status = QComboBox()
         self.status.addItem(self.tr("ყველა სტატუსი"), ())
         self.status.addItem(self.tr("ღია"), OPEN_STATUSES)
@@ -47,13 +50,10 @@ class FilterBar(QWidget):
             self.status.addItem(label(STATUS_NAMES, code, lang), (code,))
         self.doc_type = QComboBox()
         self.doc_type.addItem(self.tr("ყველა ტიპი"), None)
-        for c in doc_types:
-            self.doc_type.addItem(c.name_en if en and c.name_en else c.name, c.code)
         self.department = QComboBox()
         self.department.addItem(self.tr("ყველა სამსახური"), None)
         self.dept_ids: dict[str, int] = {}
-        for c in departments:
-            self.department.addItem(c.code, c.code)
+        self._add_choices(doc_types, departments)
         self.channel = QComboBox()
         self.channel.addItem(self.tr("ყველა არხი"), None)
         for code in CHANNEL_NAMES:
@@ -103,6 +103,30 @@ class FilterBar(QWidget):
         self.soon_days.valueChanged.connect(
             lambda _v: self.changed.emit() if self.due_soon.isChecked() else None
         )
+
+    def _add_choices(self, doc_types: Sequence[Choice], departments: Sequence[Choice]) -> None:
+        en = messages.current_language() == "en"
+        for c in doc_types:
+            self.doc_type.addItem(c.name_en if en and c.name_en else c.name, c.code)
+        for c in departments:
+            self.department.addItem(c.code, c.code)
+
+    def set_choices(
+        self, doc_types: Sequence[Choice], departments: Sequence[Choice], ids: dict[str, int]
+    ) -> None:
+        """The document types and departments (loaded off the GUI thread) — a choice
+        already made is kept, and nothing is emitted."""
+        chosen = [(combo, combo.currentData()) for combo in (self.doc_type, self.department)]
+        for combo, _value in chosen:
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(combo.count() - 1)
+        self._add_choices(doc_types, departments)
+        for combo, value in chosen:
+            i = combo.findData(value)
+            combo.setCurrentIndex(i if i >= 0 else 0)
+            combo.blockSignals(False)
+        self.set_department_ids(ids)
 
     def set_department_ids(self, ids: dict[str, int]) -> None:
         self.dept_ids = dict(ids)

@@ -63,7 +63,8 @@ class RegistryModel(QAbstractTableModel):
         super().__init__(parent)
         self._ctx = ctx
         self._runner = runner
-        self._query = RegistryQuery()
+        # Whose registry from the very first query (a sort before the page is chosen too).
+        self._query = RegistryQuery(viewer=ctx.actor, today=ctx.clock.today())
         self._count = 0
         self._blocks: OrderedDict[int, list[RegistryRow]] = OrderedDict()
         self._pending: set[int] = set()
@@ -83,7 +84,7 @@ class RegistryModel(QAbstractTableModel):
         self.ready = False
         db = self._ctx.db
 
-        def load(c: Control) -> tuple[int, list[RegistryRow]]:
+        def load(_p: None, c: Control) -> tuple[int, list[RegistryRow]]:
             n = registry.count(db, q)
             c.check()
             return n, registry.page(db, q, 0, BLOCK)
@@ -101,7 +102,7 @@ class RegistryModel(QAbstractTableModel):
             self.ready = True
             self.loaded.emit(n)
 
-        self._runner.run(load, done, on_error=self.failed.emit)
+        self._runner.run(load, None, done, on_error=self.failed.emit)
 
     def refresh(self) -> None:
         self.set_query(self._query)
@@ -137,7 +138,8 @@ class RegistryModel(QAbstractTableModel):
 
         total = self._count
         self._runner.run(
-            lambda c: registry.page(db, q, b * BLOCK, BLOCK, total),
+            lambda _p, c: registry.page(db, q, b * BLOCK, BLOCK, total),
+            None,
             done,
             on_error=self.failed.emit,
         )

@@ -91,3 +91,24 @@ def test_declining_the_confirmation_removes_nothing(qtbot, ctx, runner, monkeypa
     qtbot.mouseClick(dlg.remove_button, Qt.MouseButton.LeftButton)
     assert runner.wait(5_000)
     assert list_holidays(ctx.db, ctx.actor, 2026) == before
+
+
+def test_a_decree_day_is_added_with_its_decree_and_the_note_says_to_add_them(
+    qtbot, ctx, runner
+) -> None:  # type: ignore[no-untyped-def]
+    dlg = _open(qtbot, ctx, runner)
+    assert "განკარგულებით" in dlg.decree_note.text()
+    dlg.new_day.setDate(QDate(2026, 12, 31))
+    type_text(dlg.new_name, "ახალი წლის დამატებითი დასვენების დღე")
+    type_text(dlg.new_decree, "მთავრობის განკარგულება №2385")
+    with qtbot.waitSignal(dlg.changed, timeout=10_000) as sig:
+        qtbot.keyClick(dlg.new_decree, Qt.Key.Key_Return)
+    assert sig.args[0].decree_ref == "მთავრობის განკარგულება №2385"
+    assert dlg.new_decree.text() == ""
+    qtbot.waitUntil(
+        lambda: any(h.day == dt.date(2026, 12, 31) for h in dlg.model.rows), timeout=10_000
+    )
+    row = next(h for h in dlg.model.rows if h.day == dt.date(2026, 12, 31))
+    assert row.decree_ref == "მთავრობის განკარგულება №2385"
+    shown = [dlg.model.index(dlg.model.rows.index(row), c).data() for c in range(4)]
+    assert shown[3] == "მთავრობის განკარგულება №2385"
