@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import mimetypes
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +20,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.access import visible_document
 from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
 from app.eml import EmlDraft, parse_eml
 from app.errors import NotFound, PermissionDenied, UserError, ValidationError
 from app.registration import RegisteredDocument, RegistrationInput, register_in_session
-from app.registry import visible_condition
 from app.validation import clean_text
 from models.db import Database, unit_of_work
 from models.tables import Attachment, Document, Setting, User
@@ -108,9 +109,20 @@ def base_name(file_name: str) -> str:
     return re.split(r"[/\\]", file_name or "")[-1]
 
 
+# Bidirectional controls make "invoice\u202efdp.exe" read as "invoiceexe.pdf".
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+READ_CHUNK = 1 << 20
+
+
 def clean_name(file_name: str) -> str:
-    """The name stored: no folders, NFC, no control characters, not empty."""
-    return clean_text(base_name(file_name), "file_name", max_len=NAME_MAX, required=True)
+    """The name stored: no folders, NFC, no control characters (bidirectional ones
+    included), not empty."""
+    name = base_name(file_name)
+    if any(ch in BIDI_CONTROLS for ch in name):
+        raise ValidationError("attachment.bidi_name", field="file_name")
+    return clean_text(name, "file_name", max_len=NAME_MAX, required=True)
 
 
 def safe_file_name(file_name: str) -> str:
@@ -133,20 +145,6 @@ def guess_mime(file_name: str) -> str:
     if file_name.lower().endswith(".eml"):
         return "message/rfc822"
     return mime or DEFAULT_MIME
-
-
-def visible_document(s: Session, actor: Actor, doc_id: int) -> Document:
-    """The document, if it exists and *actor* may see it (confidentiality rule)."""
-    doc = s.get(Document, doc_id)
-    if doc is None:
-        raise NotFound("document.unknown", field="document", got=doc_id)
-    cond = visible_condition(actor)
-    if (
-        cond is not None
-        and s.scalar(select(Document.id).where(Document.id == doc_id, cond)) is None
-    ):
-        raise PermissionDenied("document.confidential", number=doc.reg_number)
-    return doc
 
 
 def _row(a: Attachment, who: str) -> AttachmentRow:
@@ -268,11 +266,25 @@ def _unreadable(path: Path, exc: OSError | ValueError) -> UserError:
 
 
 def _read_file(path: Path, limit: int) -> bytes:
+    """The file's bytes: a regular file only (a device such as /dev/zero says size 0 and
+    never ends; a FIFO blocks), read in chunks and refused as soon as it passes *limit*,
+    whatever its size said."""
     try:
-        size = path.stat().st_size
-        check_size(path.name, size, limit)
-        return path.read_bytes()
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ValidationError("attachment.not_a_file", field="file", name=path.name)
+        check_size(path.name, st.st_size, limit)
+        chunks: list[bytes] = []
+        read = 0
+        with path.open("rb") as f:
+            while chunk := f.read(READ_CHUNK):
+                read += len(chunk)
+                check_size(path.name, read, limit)
+                chunks.append(chunk)
+        return b"".join(chunks)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, UserError):
+            raise
         raise _unreadable(path, exc) from exc
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.errors import PermissionDenied
 from app.refdata import ROLE_NAMES, label
 from models.tables import User
@@ -25,7 +26,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "view_personal_data": frozenset({"admin", "registrar", "head"}),
     "link_documents": frozenset({"admin", "registrar", "head", "executor"}),
     # Confidential documents: these roles see all of them; everyone else only those they
-    # registered or execute (app.registry.visible_condition).
+    # registered or execute (app.access).
     "view_confidential": frozenset({"admin"}),
     "manage_users": frozenset({"admin"}),
     "attach": frozenset({"admin", "registrar", "head", "executor"}),
@@ -64,6 +65,32 @@ ACTION_NAMES = {
 }
 
 
+ACTION_NAMES_EN = {
+    "register": "register documents",
+    "view_registry": "view the registry",
+    "admin": "administration",
+    "edit_templates": "edit numbering templates",
+    "edit_deadline_rules": "edit deadline rules",
+    "edit_calendar": "edit the calendar of days off",
+    "extend_deadline": "extend a deadline",
+    "stop_clock": "stop and resume the clock",
+    "edit_correspondents": "edit correspondents",
+    "merge_correspondents": "merge correspondents",
+    "view_personal_data": "view personal data",
+    "link_documents": "link documents",
+    "view_confidential": "view confidential documents",
+    "manage_users": "manage staff and departments",
+    "attach": "add and remove attachments",
+    "send_mail": "send by e-mail",
+    "assign": "give a resolution",
+    "claim": "take a document to execute",
+    "answer": "answer",
+    "close": "close a case",
+    "cancel": "cancel a registration",
+}
+assert set(ACTION_NAMES_EN) == set(ACTION_NAMES) == set(PERMISSIONS)
+
+
 @dataclass(frozen=True)
 class Actor:
     user_id: int
@@ -75,10 +102,12 @@ class Actor:
 
 def require(actor: Actor, action: str) -> None:
     if actor.role not in PERMISSIONS[action]:
+        lang = messages.current_language()  # the role and action in the message's language
+        names = ACTION_NAMES if lang == "ka" else ACTION_NAMES_EN
         raise PermissionDenied(
             "permission.denied",
-            role=label(ROLE_NAMES, actor.role),
-            action=ACTION_NAMES.get(action, action),
+            role=label(ROLE_NAMES, actor.role, lang),
+            action=names.get(action, action),
         )
 
 

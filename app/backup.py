@@ -38,8 +38,10 @@ def backup(
     dest: Path,
     clock: Clock | None = None,
     progress: Callable[[int, int], None] | None = None,
+    overwrite: bool = False,
 ) -> BackupResult:
-    """Copy the embedded database to *dest* (a file, or a folder to put a dated file in)."""
+    """Copy the embedded database to *dest* (a file, or a folder to put a dated file in).
+    An existing file is replaced only with *overwrite* (the window's save dialog asked)."""
     url = make_url(db.engine.url)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise ValidationError("backup.not_embedded", field="database")
@@ -51,6 +53,8 @@ def backup(
             dest = dest / f"kantselaria-{stamp}.sqlite3"
         if dest.resolve() == Path(url.database).resolve():
             raise ValidationError("backup.same_file", field="dest")
+        if dest.exists() and not overwrite:
+            raise ValidationError("backup.exists", field="dest", path=str(dest)[:200])
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")
         t0 = time.monotonic()

@@ -1,14 +1,28 @@
 """kantselaria-cli: the headless entry point (scripts, tests, administrators).
 
-Exit codes: 0 success; 2 bad input (one line naming the field, nothing written);
-3 database unreachable or schema not current; 1 our bug (traceback logged).
+Exit codes: 0 success; 2 bad input, no login or a wrong password (one line naming the
+field, nothing written); 3 database unreachable or schema not current; 1 our bug
+(traceback logged); 4 ``audit verify``: the chain is broken or rewritten; 5 ``audit
+verify``: the chain is intact but rows are out of time order.
+
+Who acts is asked like the window asks: every command that reads or changes documents or
+users needs ``--user LOGIN`` (or ``$KANTSELARIA_USER``) and that user's password — typed
+at the prompt (only when standard input is a terminal), the first line of standard input
+with ``--password-stdin``, or the one kept in the system keyring by an earlier
+``--remember``. Only ``db check``, ``db sql``, ``--help``, ``db upgrade`` of the embedded
+file or of an empty or current server database, and ``demo`` into an empty embedded file
+work without. ``user add`` / ``user passwd`` read the *new* password from the next line of
+standard input with ``--new-password-stdin`` (the line after the login's own password when
+both are given), or ask for it twice at a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -16,11 +30,16 @@ from typing import Any
 
 from app import messages
 from app.errors import DatabaseUnavailable, UserError
+from app.privacy import ScrubbingFormatter, scrub
 
 log = logging.getLogger("kantselaria.cli")
 
 EXIT_OK, EXIT_BUG, EXIT_USER, EXIT_DB = 0, 1, 2, 3
 EXIT_AUDIT = 4  # audit verify: the hash chain is broken
+EXIT_AUDIT_TIME = 5  # audit verify: the chain is intact, but stamps go backwards
+USER_ENV = "KANTSELARIA_USER"
+SMTP_PASSWORD_ENV = "KANTSELARIA_SMTP_PASSWORD"
+KEYRING_PREFIX = "cli"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,15 +70,153 @@ def _error(message: str) -> None:
     print(messages.render("cli.error", {"message": message}), file=sys.stderr)
 
 
-def _no_such_user(args: argparse.Namespace) -> None:
-    _error(messages.render("cli.no_such_user", {"login": args.user or ""}))
+# -- who acts: the login ---------------------------------------------------------------
+
+
+def _interactive() -> bool:
+    """True when standard input is a terminal (a person can be asked)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
+
+
+def _stdin_line() -> str:
+    """The next line of standard input, without its line ending (spaces are kept)."""
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _login_name(args: argparse.Namespace) -> str:
+    name = (getattr(args, "user", None) or os.environ.get(USER_ENV) or "").strip()
+    if not name and _interactive():
+        sys.stderr.write("login: ")
+        sys.stderr.flush()
+        name = _stdin_line().strip()
+    if not name:
+        raise UserError("cli.login_required")
+    return name.lower()
+
+
+def _keyring_account(db: Any, login: str) -> str:
+    from app.audit import database_label
+
+    return f"{KEYRING_PREFIX}|{login}|{database_label(db)}"
+
+
+def _keyring(action: str, db: Any, login: str, password: str = "") -> str | None:
+    """Get, set or delete the password the keyring keeps for *login* on *db* (quietly
+    nothing when this computer has no keyring or it refuses)."""
+    import keyring
+    import keyring.errors
+
+    from app.profiles import KEYRING_SERVICE, keyring_available
+
+    if not keyring_available():
+        return None
+    account = _keyring_account(db, login)
+    try:
+        if action == "get":
+            return keyring.get_password(KEYRING_SERVICE, account)
+        if action == "set":
+            keyring.set_password(KEYRING_SERVICE, account, password)
+            return password
+        keyring.delete_password(KEYRING_SERVICE, account)
+    except keyring.errors.KeyringError:
+        return None
+    return None
+
+
+def _password(args: argparse.Namespace, db: Any, login: str) -> tuple[str, str]:
+    """(the password of *login*, where it came from: stdin | keyring | prompt)."""
+    if getattr(args, "password_stdin", False):
+        return _stdin_line(), "stdin"
+    stored = _keyring("get", db, login)
+    if stored:
+        return stored, "keyring"
+    if _interactive():
+        return getpass.getpass(f"{login} — password: "), "prompt"
+    raise UserError("cli.password_required", field="password", login=login)
+
+
+def _remember(args: argparse.Namespace, db: Any, login: str, password: str) -> None:
+    if getattr(args, "remember", False) and _keyring("set", db, login, password) is None:
+        print(messages.render("cli.keyring_unavailable", {}), file=sys.stderr)
+
+
+def _login(args: argparse.Namespace, db: Any, clock: Any, permission: str | None = None) -> Any:
+    """The acting user, logged in (and audited) like in the window: app.users.authenticate.
+    A password from the keyring that no longer works is forgotten."""
+    from app.auth import require
+    from app.users import authenticate, needs_first_admin
+
+    login = _login_name(args)
+    password, source = _password(args, db, login)
+    try:
+        actor = authenticate(db, login, password, clock)
+    except UserError as exc:
+        if source == "keyring":
+            _keyring("delete", db, login)
+        if exc.key == "login.failed" and needs_first_admin(db):
+            raise UserError("cli.first_admin_needed") from exc
+        raise
+    if source != "keyring":
+        _remember(args, db, login, password)
+    if permission is not None:
+        require(actor, permission)
+    return actor
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    """The new password of ``user add`` / ``user passwd``: the next line of standard input
+    with ``--new-password-stdin``, else asked twice at a terminal."""
+    if getattr(args, "new_password_stdin", False):
+        return _stdin_line()
+    if _interactive():
+        first = getpass.getpass("new password: ")
+        if getpass.getpass("new password again: ") != first:
+            raise UserError("user.password_mismatch", field="password")
+        return first
+    raise UserError("cli.new_password_required", field="password")
+
+
+def _add_login(p: argparse.ArgumentParser, who: str = "the acting user") -> None:
+    p.add_argument("--user", help=f"login of {who} (default: ${USER_ENV}; asked at a terminal)")
+    p.add_argument(
+        "--password-stdin",
+        dest="password_stdin",
+        action="store_true",
+        help="read that user's password from the first line of standard input "
+        "(default: the keyring's, else asked at a terminal)",
+    )
+    p.add_argument(
+        "--remember",
+        action="store_true",
+        help="keep the password in this computer's keyring for the next commands",
+    )
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from app.setup import prepare
+    """The embedded file, an empty server database and a current one: no login (``make
+    run`` calls it). An older schema on a server: only after an administrator's login,
+    audited (app.setup.upgrade_as_admin) — the same rule as the window's."""
+    from app.clock import clock_for
+    from app.setup import prepare, schema_state, upgrade_as_admin
 
     db = _open(args)
-    state = prepare(db)
+    clock = clock_for(db)
+    if db.backend != "sqlite" and schema_state(db).status == "old":
+        login = _login_name(args)
+        password, source = _password(args, db, login)
+        try:
+            state = upgrade_as_admin(db, login, password, clock)
+        except UserError:
+            if source == "keyring":
+                _keyring("delete", db, login)
+            raise
+        if source != "keyring":
+            _remember(args, db, login, password)
+    else:
+        state = prepare(db, clock)
     print(f"schema: {state.current} (head {state.head})")
     return EXIT_OK
 
@@ -70,6 +227,16 @@ def cmd_db_sql(args: argparse.Namespace) -> int:
     if args.downgrade_to is not None and args.base is not None:
         _error("--from and --downgrade-to exclude each other")
         return EXIT_USER
+    if args.roles:
+        from models.roles import roles_script
+
+        if args.downgrade_to is not None or args.base is not None:
+            _error("--roles excludes --from and --downgrade-to")
+            return EXIT_USER
+        if args.dialect == "sqlite":
+            raise UserError("db.roles_embedded")
+        sys.stdout.write(roles_script(args.dialect, schema=args.schema))
+        return EXIT_OK
     sys.stdout.write(
         offline_sql(
             args.dialect, base=args.base, schema=args.schema, downgrade_to=args.downgrade_to
@@ -104,7 +271,7 @@ def cmd_import_journal(args: argparse.Namespace) -> int:
     problems (they are listed in the error report; the others are imported)."""
     from pathlib import Path
 
-    from app.auth import default_actor, find_actor
+    from app.clock import clock_for
     from app.importing import (
         ImportOptions,
         describe,
@@ -115,19 +282,17 @@ def cmd_import_journal(args: argparse.Namespace) -> int:
     )
 
     db = _current_db(args)
-    with db.read() as s:
-        actor = find_actor(s, args.user) if args.user else default_actor(s)
-    if actor is None:
-        _no_such_user(args)
-        return EXIT_USER
+    clock = clock_for(db)
+    actor = _login(args, db, clock)
     source = Path(args.file)
     spec = load_mapping_spec(Path(args.mapping)) if args.mapping else None
     options = ImportOptions(
         kind=args.kind, doc_type=args.type, channel=args.channel, status=args.status
     )
     result = import_journal(
-        db, actor, source, spec, options, sheet=args.sheet or "", dry_run=args.dry_run
-    )
+        db, actor, source, spec, options, sheet=args.sheet or "", dry_run=args.dry_run,
+        clock=clock,
+    )  # fmt: skip
     if args.save_mapping:
         save_mapping(result.mapping, Path(args.save_mapping))
     report = None
@@ -174,6 +339,9 @@ def cmd_db_check(args: argparse.Namespace) -> int:
         return EXIT_DB
     if warning:
         print(warning, file=sys.stderr)
+    skew = _skew_warning(db)
+    if skew:
+        print(skew, file=sys.stderr)
     if state.status == "current":
         print(f"ok: schema {state.current}")
         return EXIT_OK
@@ -185,46 +353,76 @@ def cmd_db_check(args: argparse.Namespace) -> int:
     return EXIT_DB
 
 
+def _skew_warning(db: Any) -> str | None:
+    """One line when this workstation's clock is more than 5 minutes off the server's."""
+    from app.clock import clock_skew
+
+    try:
+        skew = clock_skew(db)
+    except Exception:  # the check is a courtesy: db check reports the database itself
+        log.warning("the database server's time could not be read", exc_info=True)
+        return None
+    if skew is None:
+        return None
+    minutes = round(abs(skew.total_seconds()) / 60)
+    direction = messages.render("clock.ahead" if skew.total_seconds() > 0 else "clock.behind", {})
+    return messages.render("clock.skew", {"minutes": minutes, "direction": direction})
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
+    """The embedded file, copied by a user who logged in (anyone may, as in the window)."""
     from pathlib import Path
 
     from app.backup import backup
+    from app.clock import clock_for
+    from app.errors import ValidationError
 
-    result = backup(_open(args), Path(args.dest))
+    db = _open(args)
+    if db.backend != "sqlite":  # say so before asking for a password
+        raise ValidationError("backup.not_embedded", field="database")
+    clock = clock_for(db)
+    _login(args, db, clock)
+    result = backup(db, Path(args.dest), clock, overwrite=args.force)
     print(f"{result.path} ({result.size_bytes // 1024} KiB, {result.seconds:.1f} s)")
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """Demo data only into a database without documents (which it marks as a demo
+    database: the demo accounts log in only there) or one it filled before. The embedded
+    file needs no login (``make run``); a server needs --i-know-this-is-a-server and an
+    administrator's login."""
+    from app.clock import clock_for
     from app.demo import generate
     from app.setup import document_count, prepare
 
     db = _open(args)
-    prepare(db)
+    clock = clock_for(db)
+    server = db.backend != "sqlite"
+    if server and not args.i_know_this_is_a_server:
+        raise UserError("cli.server_demo_flag")
+    if server:
+        db = _current_db(args, db)
+    else:
+        prepare(db, clock)
     if args.if_empty and document_count(db) > 0:
         print("the database already has documents; no demo data added")
         return EXIT_OK
+    if server:
+        _login(args, db, clock, "admin")
     t0 = time.perf_counter()
-    made = generate(db, count=args.count, seed=args.seed)
+    made = generate(db, count=args.count, seed=args.seed, clock=clock)
     print(f"{made} documents in {time.perf_counter() - t0:.1f} s")
     return EXIT_OK
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from app.auth import default_actor, find_actor
+    from app.clock import clock_for
     from app.registration import RegistrationInput, register
-    from app.setup import schema_state
 
-    db = _open(args)
-    if not schema_state(db).up_to_date:
-        from app.setup import prepare
-
-        prepare(db)
-    with db.read() as s:
-        actor = find_actor(s, args.user) if args.user else default_actor(s)
-    if actor is None:
-        _no_such_user(args)
-        return EXIT_USER
+    db = _current_db(args)
+    clock = clock_for(db)
+    actor = _login(args, db, clock)
     doc = register(
         db,
         actor,
@@ -240,6 +438,7 @@ def cmd_register(args: argparse.Namespace) -> int:
             summary=args.summary or "",
             department=args.department or "",
         ),
+        clock,
     )
     if args.json:
         _print(
@@ -258,11 +457,11 @@ def cmd_register(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _current_db(args: argparse.Namespace) -> Any:
+def _current_db(args: argparse.Namespace, db: Any = None) -> Any:
     """The database, or UserError when its schema is not the program's."""
     from app.setup import schema_state
 
-    db = _open(args)
+    db = db if db is not None else _open(args)
     state = schema_state(db)
     if state.status == "new":
         raise UserError("db.schema_new", current=state.current)
@@ -272,15 +471,11 @@ def _current_db(args: argparse.Namespace) -> Any:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from app.auth import default_actor, find_actor
+    from app.clock import clock_for
     from app.search import search
 
     db = _current_db(args)
-    with db.read() as s:
-        actor = find_actor(s, args.user) if args.user else default_actor(s)
-    if actor is None:
-        _no_such_user(args)
-        return EXIT_USER
+    actor = _login(args, db, clock_for(db))
     result = search(db, actor, args.text, limit=args.limit, kind=args.kind)
     if args.json:
         _print(
@@ -316,9 +511,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_db_reindex(args: argparse.Namespace) -> int:
+    from app.clock import clock_for
     from app.search import reindex_all
 
     db = _current_db(args)
+    _login(args, db, clock_for(db), "admin")
     t0 = time.perf_counter()
     done = reindex_all(db)
     print(
@@ -332,7 +529,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write a report in each asked format into --out; print the paths, one per line."""
     from pathlib import Path
 
-    from app.auth import default_actor, find_actor
+    from app.clock import clock_for
     from app.reporting import ReportRequest, generate
     from app.validation import parse_date
 
@@ -345,37 +542,20 @@ def cmd_report(args: argparse.Namespace) -> int:
         as_of=parse_date(args.as_of, "as_of"),
     )
     db = _current_db(args)
-    with db.read() as s:
-        actor = find_actor(s, args.user) if args.user else default_actor(s)
-    if actor is None:
-        _no_such_user(args)
-        return EXIT_USER
-    for path in generate(db, actor, request, Path(args.out)):
+    clock = clock_for(db)
+    actor = _login(args, db, clock)
+    for path in generate(db, actor, request, Path(args.out), clock=clock):
         print(path)
     return EXIT_OK
 
 
-def _acting(args: argparse.Namespace, db: Any) -> Any:
-    """The acting user: --user LOGIN, else the first active administrator."""
-    from app.auth import default_actor, find_actor
-
-    with db.read() as s:
-        actor = find_actor(s, args.user.strip().lower()) if args.user else default_actor(s)
-    if actor is None:
-        raise UserError("user.unknown_login", field="login", got=args.user or "admin")
-    return actor
-
-
-def _password_from_stdin() -> str:
-    """The first line of standard input, without its line ending (spaces are kept)."""
-    return sys.stdin.readline().rstrip("\r\n")
-
-
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from app.clock import clock_for
     from app.users import UserInput, create_user, list_departments
 
     db = _current_db(args)
-    actor = _acting(args, db)
+    clock = clock_for(db)
+    actor = _login(args, db, clock)
     dept_id = None
     if args.department:
         code = args.department.strip().upper()
@@ -390,27 +570,50 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         department_id=dept_id,
         email=args.email or "",
     )
-    row = create_user(db, actor, inp, _password_from_stdin())
+    row = create_user(db, actor, inp, _new_password(args), clock)
     print(f"{row.login} (#{row.id})")
     return EXIT_OK
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    from app.users import set_password, user_by_login
+    """A new password: one's own or (an administrator) anyone's. On a database where no
+    administrator has a password yet, an administrator's first one without a login — the
+    window's first start, for a server set up from the command line."""
+    from sqlalchemy import select
+
+    from app.clock import clock_for
+    from app.users import create_first_admin, needs_first_admin, set_password, user_by_login
+    from models.tables import User
 
     db = _current_db(args)
-    actor = _acting(args, db)
+    clock = clock_for(db)
+    if needs_first_admin(db):
+        typed = (args.login or "").strip().lower()
+        with db.read() as s:
+            found = s.execute(
+                select(User.login, User.full_name).where(User.login == typed, User.role == "admin")
+            ).first()
+        if found is None:
+            raise UserError("cli.first_admin_needed")
+        create_first_admin(db, found.login, found.full_name, _new_password(args), clock)
+        print(f"{found.login}: password set (first administrator)")
+        return EXIT_OK
+    actor = _login(args, db, clock)
     row = user_by_login(db, actor, args.login)
-    set_password(db, actor, row.id, _password_from_stdin())
+    password = _new_password(args)
+    set_password(db, actor, row.id, password, clock)
+    if row.id == actor.user_id and _keyring("get", db, actor.login):
+        _keyring("set", db, actor.login, password)  # the remembered one would fail next time
     print(f"{row.login}: password set")
     return EXIT_OK
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    from app.clock import clock_for
     from app.users import list_users
 
     db = _current_db(args)
-    rows = list_users(db, _acting(args, db))
+    rows = list_users(db, _login(args, db, clock_for(db)))
     if args.json:
         _print(
             [
@@ -437,13 +640,34 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_BROKEN_KEYS = {
+    "broken_link": "audit.broken_link",
+    "missing_tail": "audit.missing_tail",
+    "broken_row": "audit.broken_row",
+    "checkpoint_mismatch": "audit.checkpoint_mismatch",
+    "checkpoint_missing": "audit.checkpoint_missing",
+}
+
+
+def _stamp(at: Any) -> str:
+    return f"{at:%Y-%m-%d %H:%M:%S} UTC" if at is not None else ""
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    """Exit 0 when the audit hash chain is intact; 4 naming the first broken row."""
-    from app.audit import verify
+    """Exit 0 when the chain is intact (and extends --checkpoint); 4 naming the first
+    broken row; 5 when it is intact but stamps go backwards (app.audit.TIME_TOLERANCE)."""
+    from pathlib import Path
+
+    from app.audit import load_checkpoint, verify
+    from app.clock import clock_for
 
     db = _current_db(args)
+    clock = clock_for(db)
+    _login(args, db, clock, "admin")
+    cp = load_checkpoint(Path(args.checkpoint)) if args.checkpoint else None
+    now = clock.now_utc()
     with db.read() as s:
-        result = verify(s)
+        result = verify(s, now=now, checkpoint=cp)
     if args.json:
         _print(
             {
@@ -451,39 +675,105 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 "checked": result.checked,
                 "first_broken_id": result.first_broken_id,
                 "reason": result.reason,
+                "kind": result.kind,
+                "checkpoint": None if cp is None else result.checkpoint_verified,
+                "time_warnings": [
+                    {"row": w.row_id, "at": _stamp(w.at), "before": _stamp(w.before),
+                     "kind": w.kind}
+                    for w in result.time_warnings
+                ],
             }
-        )
-    if result.ok:
+        )  # fmt: skip
+    if not result.ok:
+        params: dict[str, object] = {
+            "row": result.first_broken_id,
+            "checked": result.checked,
+            "at": _stamp(cp.at) if cp else "",
+        }
+        _error(messages.render(_BROKEN_KEYS[result.kind], params))
+        return EXIT_AUDIT
+    if result.time_warnings:
         if not args.json:
-            print(f"intact, {result.checked} rows")
-        return EXIT_OK
-    key = (
-        "audit.broken_link"
-        if result.reason.startswith("previous")
-        else "audit.missing_tail"
-        if result.reason.startswith("rows missing")
-        else "audit.broken_row"
-    )
-    params: dict[str, object] = {"row": result.first_broken_id, "checked": result.checked}
-    _error(messages.render(key, params))
-    return EXIT_AUDIT
+            for w in result.time_warnings[:10]:
+                key = "audit.time_backwards" if w.kind == "backwards" else "audit.time_future"
+                print(messages.render(key, {"row": w.row_id, "at": _stamp(w.at),
+                                            "before": _stamp(w.before)}), file=sys.stderr)  # fmt: skip
+        _error(messages.render("audit.time_summary",
+                               {"checked": result.checked, "count": len(result.time_warnings)}))  # fmt: skip
+        return EXIT_AUDIT_TIME
+    if not args.json:
+        extends = f", extends the checkpoint of {_stamp(cp.at)}" if cp else ""
+        print(f"intact, {result.checked} rows{extends}")
+    return EXIT_OK
+
+
+def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
+    """Write the chain's head (rows, last id, last hash, the server's time) to --out, and
+    with --mail send it to the administrator's own e-mail address too."""
+    from pathlib import Path
+
+    from app.audit import mail_checkpoint, save_checkpoint, take_checkpoint
+    from app.clock import clock_for
+
+    db = _current_db(args)
+    clock = clock_for(db)
+    actor = _login(args, db, clock, "admin")
+    cp = take_checkpoint(db, actor, clock)
+    path = save_checkpoint(cp, Path(args.out))
+    print(f"{path}: {cp.rows} rows, last #{cp.last_id}, {_stamp(cp.at)}")
+    if args.mail:
+        to = mail_checkpoint(db, actor, cp, _smtp_password(db))
+        print(f"sent to {to}")
+    return EXIT_OK
+
+
+def _smtp_password(db: Any) -> str | None:
+    """The office SMTP server's password when it asks for one: $KANTSELARIA_SMTP_PASSWORD,
+    else typed at a terminal."""
+    from app.mail import smtp_settings
+
+    cfg = smtp_settings(db)
+    if not cfg.user:
+        return None
+    env = os.environ.get(SMTP_PASSWORD_ENV)
+    if env:
+        return env
+    if _interactive():
+        return getpass.getpass(f"SMTP {cfg.user}@{cfg.host} — password: ")
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="kantselaria-cli", description="კანცელარია — headless commands")
+    p = _Parser(
+        prog="kantselaria-cli",
+        description="კანცელარია — headless commands",
+        epilog="Commands that read or change documents or users need a login: --user LOGIN "
+        f"(or ${USER_ENV}) and that user's password — typed at a terminal, the first line of "
+        "standard input with --password-stdin, or kept in the keyring by an earlier "
+        "--remember. 'user add' and 'user passwd' read the new password from the next line "
+        "with --new-password-stdin. Without a login: db check, db sql, db upgrade (the "
+        "embedded file, an empty or current server database), demo into an empty embedded "
+        "file. Exit codes: 0 ok, 1 bug, 2 refused, 3 database, 4 audit chain broken, "
+        "5 audit times out of order.",
+    )
     p.add_argument("--db", help="database URL (default: $KANTSELARIA_DB or the embedded file)")
     p.add_argument("--lang", choices=("ka", "en"), default="ka", help="message language")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     db = sub.add_parser("db", help="schema commands")
     dbsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
-    dbsub.add_parser("upgrade", help="create or upgrade the schema").set_defaults(
-        func=cmd_db_upgrade
+    dup = dbsub.add_parser(
+        "upgrade",
+        help="create or upgrade the schema (an older schema on a server: an administrator's login)",
     )
+    _add_login(dup, "the administrator (an older schema on a server only)")
+    dup.set_defaults(func=cmd_db_upgrade)
     dbsub.add_parser("check", help="exit 0 when reachable and current").set_defaults(
         func=cmd_db_check
     )
-    dbsub.add_parser("reindex", help="rebuild the search words").set_defaults(func=cmd_db_reindex)
+    dri = dbsub.add_parser("reindex", help="rebuild the search words (an administrator)")
+    _add_login(dri, "the administrator")
+    dri.set_defaults(func=cmd_db_reindex)
     sql = dbsub.add_parser("sql", help="print the offline migration script")
     sql.add_argument("--dialect", choices=("mssql", "postgresql", "sqlite"), default="mssql")
     sql.add_argument("--schema", type=_schema_name, help="put the tables in this schema")
@@ -494,6 +784,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--downgrade-to",
         type=_revision_or_base,
         help="instead: the script that takes the current schema back to this revision ('base': none)",
+    )
+    sql.add_argument(
+        "--roles",
+        action="store_true",
+        help="instead: the database roles (clerk, head, admin, reports) and their grants",
     )
     sql.set_defaults(func=cmd_db_sql)
 
@@ -508,25 +803,34 @@ def build_parser() -> argparse.ArgumentParser:
     ij.add_argument("--sheet", help="worksheet name (default: the first)")
     ij.add_argument("--errors", help="where to save the error report (.xlsx)")
     ij.add_argument("--save-mapping", dest="save_mapping", help="write the mapping used (JSON)")
-    ij.add_argument("--user", help="login of the importing administrator")
+    _add_login(ij, "the importing administrator")
     ij.add_argument("--json", action="store_true")
     ij.set_defaults(func=cmd_import_journal)
 
     bk = sub.add_parser("backup", help="online backup of the embedded database")
     bk.add_argument("dest", help="a file, or a folder for a dated file")
+    _add_login(bk)
+    bk.add_argument("--force", action="store_true", help="replace DEST if it exists")
     bk.set_defaults(func=cmd_backup)
 
     demo = sub.add_parser("demo", help="fill the database with realistic demo data")
     demo.add_argument("--count", type=int, default=5000)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--if-empty", action="store_true", help="only into an empty registry")
+    demo.add_argument(
+        "--i-know-this-is-a-server",
+        dest="i_know_this_is_a_server",
+        action="store_true",
+        help="allow demo data into an empty server database (an administrator's login)",
+    )
+    _add_login(demo, "the administrator (a server database only)")
     demo.set_defaults(func=cmd_demo)
 
     se = sub.add_parser("search", help="search the registry (numbers, names, words)")
     se.add_argument("text", help="a number (123, 123/2026), a personal number or words")
     se.add_argument("--limit", type=int, default=50)
     se.add_argument("--kind", choices=("incoming", "outgoing", "internal"))
-    se.add_argument("--user", help="login of the searching user (visibility rules)")
+    _add_login(se, "the searching user (visibility rules)")
     se.add_argument("--json", action="store_true")
     se.set_defaults(func=cmd_search)
 
@@ -538,7 +842,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--format", help="comma-separated: pdf,xlsx (open-data: csv,xlsx); default all")
     rp.add_argument("--out", default=".", help="folder for the files (default: current)")
     rp.add_argument("--as-of", dest="as_of", help="count as of this day YYYY-MM-DD (default today)")
-    rp.add_argument("--user", help="login of the user asking (default: the administrator)")
+    _add_login(rp, "the user asking")
     rp.set_defaults(func=cmd_report)
 
     reg = sub.add_parser("register", help="register one document")
@@ -552,36 +856,67 @@ def build_parser() -> argparse.ArgumentParser:
     reg.add_argument("--channel", default="in_person")
     reg.add_argument("--summary")
     reg.add_argument("--department")
-    reg.add_argument("--user", help="login of the registering clerk")
+    _add_login(reg, "the registering clerk")
     reg.add_argument("--json", action="store_true")
     reg.set_defaults(func=cmd_register)
 
     us = sub.add_parser("user", help="staff accounts")
     ussub = us.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
-    ua = ussub.add_parser("add", help="add a user; the password is read from stdin")
+    ua = ussub.add_parser(
+        "add",
+        help="add a user (an administrator); the new password: --new-password-stdin or asked",
+        description="Standard input with --password-stdin and --new-password-stdin: the first "
+        "line is the acting administrator's password, the second the new user's.",
+    )
     ua.add_argument("login")
     ua.add_argument("--name", required=True, help="full name")
     ua.add_argument("--role", required=True, help="admin|registrar|head|executor|viewer")
     ua.add_argument("--department", help="department code (heads and executors need one)")
     ua.add_argument("--email")
-    ua.add_argument("--password-stdin", dest="password_stdin", action="store_true", required=True)
-    ua.add_argument("--user", help="login of the acting administrator")
+    _add_login(ua, "the acting administrator")
+    ua.add_argument("--new-password-stdin", dest="new_password_stdin", action="store_true",
+                    help="read the new password from the next line of standard input")  # fmt: skip
     ua.set_defaults(func=cmd_user_add)
-    up = ussub.add_parser("passwd", help="set a user's password, read from stdin")
+    up = ussub.add_parser(
+        "passwd",
+        help="set a user's password: one's own, or (an administrator) anyone's",
+        description="Standard input with --password-stdin and --new-password-stdin: the first "
+        "line is the acting user's password (changing one's own: the current one), the second "
+        "the new one. Where no "
+        "administrator has a password yet, 'user passwd admin --new-password-stdin' sets the "
+        "first one without a login (as the window's first start).",
+    )
     up.add_argument("login")
-    up.add_argument("--password-stdin", dest="password_stdin", action="store_true", required=True)
-    up.add_argument("--user", help="login of the acting user (default: the administrator)")
+    _add_login(up)
+    up.add_argument("--new-password-stdin", dest="new_password_stdin", action="store_true",
+                    help="read the new password from the next line of standard input")  # fmt: skip
     up.set_defaults(func=cmd_user_passwd)
-    ul = ussub.add_parser("list", help="list the users")
+    ul = ussub.add_parser("list", help="list the users (an administrator)")
     ul.add_argument("--json", action="store_true")
-    ul.add_argument("--user", help="login of the acting administrator")
+    _add_login(ul, "the acting administrator")
     ul.set_defaults(func=cmd_user_list)
 
     au = sub.add_parser("audit", help="the audit log")
     ausub = au.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
-    av = ausub.add_parser("verify", help="exit 0 when the hash chain is intact, 4 otherwise")
+    av = ausub.add_parser(
+        "verify",
+        help="exit 0 when the hash chain is intact, 4 when broken, 5 when out of time order",
+    )
     av.add_argument("--json", action="store_true")
+    av.add_argument("--checkpoint", help="a file from 'audit checkpoint': the chain must extend it")
+    _add_login(av, "the administrator")
     av.set_defaults(func=cmd_audit_verify)
+    ac = ausub.add_parser(
+        "checkpoint", help="write the chain's head to a file to keep outside the database"
+    )
+    ac.add_argument("--out", required=True, help="the JSON file to write")
+    ac.add_argument(
+        "--mail",
+        action="store_true",
+        help=f"also e-mail it to the administrator's address (office SMTP; ${SMTP_PASSWORD_ENV})",
+    )
+    _add_login(ac, "the administrator")
+    ac.set_defaults(func=cmd_audit_checkpoint)
     return p
 
 
@@ -605,7 +940,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             exc.connection_invalidated
             or (isinstance(exc, OperationalError) and "connect" in str(exc).lower())
         ):
-            detail = str(exc.orig)[:200]
+            detail = scrub(str(exc.orig))[:200]
             print(messages.render("db.unreachable", {"detail": detail}), file=sys.stderr)
             return EXIT_DB
         log.exception("unexpected error")
@@ -613,8 +948,15 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     sys.exit(run())
+
+
+def setup_logging() -> None:
+    """Warnings and errors to stderr, with personal data scrubbed (app.privacy)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(ScrubbingFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL
 
 from app.errors import DatabaseUnavailable, UserError
+from app.privacy import scrub
 from models.db import Database, default_data_dir, open_database
 
 KINDS = ("embedded", "mssql", "postgresql")
@@ -150,7 +151,7 @@ _RULES: tuple[tuple[tuple[str, ...], str], ...] = (
 
 def explain(exc: BaseException) -> UserError:
     """Turn a driver's exception into a Georgian message with the remedy."""
-    raw = str(getattr(exc, "orig", None) or exc)
+    raw = scrub(str(getattr(exc, "orig", None) or exc))  # shown and logged: no personal data
     low = raw.lower()
     for needles, key in _RULES:
         if any(n in low for n in needles):

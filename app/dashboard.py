@@ -84,7 +84,7 @@ def _window(s: Session, kind: str, today: dt.date) -> _Window:
 MEASURES = ("overdue", "due_today", "due_soon", "received_week", "received_month")
 
 
-def _queries(w: _Window, viewer: Actor | None, dept: int | None) -> dict[str, RegistryQuery]:
+def _queries(w: _Window, viewer: Actor, dept: int | None) -> dict[str, RegistryQuery]:
     base = RegistryQuery(kind=w.kind, department_id=dept, viewer=viewer, today=w.today)
     by_due = replace(base, sort="due_date", descending=False)
     return {

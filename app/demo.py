@@ -1,12 +1,12 @@
 """Realistic demo correspondence of a Georgian mayoralty (after Lanchkhuti), in bulk.
 
 ``kantselaria-cli demo --count N --seed S`` (and ``make run``, ``make bench``) fill an
-office with three years of registry up to the clock's today: citizens from Lanchkhuti
-and its villages who write several times, ministries, agencies, schools, companies and
-neighbouring municipalities; public-information requests, applications, complaints,
-letters and internal memos; answers sent, documents closed, some still open, a few
-overdue, under control or confidential, most assigned to the demo departments'
-executors.
+empty database — never one with real documents — with three years of registry up to the
+clock's today: citizens from Lanchkhuti and its villages who write several times,
+ministries, agencies, schools, companies and neighbouring municipalities;
+public-information requests, applications, complaints, letters and internal memos;
+answers sent, documents closed, some still open, a few overdue, under control or
+confidential, most assigned to the demo departments' executors.
 
 The data obeys the real rules, so the program can be tried and benchmarked on it:
 
@@ -46,9 +46,9 @@ from app.audit import Change, record
 from app.calendar_sync import due_counted, ensure_years
 from app.clock import TBILISI, Clock, SystemClock
 from app.deadlines import DeadlineRule, add_months, compute_due
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 from app.text import skeleton
-from app.users import demo_password_hash
+from app.users import DEMO_SETTING, demo_password_hash, is_demo_database
 from app.workdays import WorkCalendar, load_calendar
 from models.db import Database
 from models.tables import (
@@ -59,6 +59,7 @@ from models.tables import (
     DocumentType,
     NumberCounter,
     NumberTemplate,
+    Setting,
     User,
 )
 
@@ -564,8 +565,9 @@ def _ensure_users(
 ) -> None:
     """Heads, executors and registrars for the demo; existing logins are kept as they are.
 
-    Every demo user, and an administrator still without a password, gets *password_hash*
-    (the demo password, hashed once) so that anyone can log in to a demo database.
+    Every demo user gets *password_hash* (the demo password, hashed once), which logs in
+    only while the database is marked as a demo database (app.users.DEMO_SETTING). An
+    administrator without a password is left without one: the first start asks him.
     """
     names = random.Random(20_240_301)  # the same staff whatever the seed
     wanted: list[dict[str, Any]] = []
@@ -603,10 +605,7 @@ def _ensure_users(
         s.execute(insert(_USERS), fresh)
     s.execute(
         update(_USERS)
-        .where(
-            (_USERS.c.login.like("demo.%")) | (_USERS.c.role == "admin"),
-            _USERS.c.password_hash == "",
-        )
+        .where(_USERS.c.login.like("demo.%"), _USERS.c.password_hash == "")
         .values(password_hash=password_hash)
     )
 
@@ -1262,6 +1261,22 @@ def _write_chunk(s: Session, gen: _Generator, docs: list[_Doc]) -> None:
     )
 
 
+def _claim_for_demo(s: Session) -> None:
+    """Mark the database as a demo database — only one without documents, or one the demo
+    filled before: demo data never mixes into a real registry, and the demo accounts'
+    known password logs in only where there is nothing real to see."""
+    if is_demo_database(s):
+        return
+    if s.scalar(select(Document.id).limit(1)) is not None:
+        raise UserError("demo.not_empty")
+    found = s.scalar(select(Setting).where(Setting.name == DEMO_SETTING))
+    if found is None:
+        s.add(Setting(name=DEMO_SETTING, content="yes"))
+    else:
+        found.content = "yes"
+    s.flush()
+
+
 def generate(
     db: Database,
     count: int,
@@ -1274,7 +1289,9 @@ def generate(
 ) -> int:
     """Add *count* demo documents registered over the last three years up to today.
 
-    Deterministic for a given *seed* and clock. *progress* gets (documents written,
+    Only into a database without documents, which it marks as a demo database, or one it
+    marked before (else ``UserError("demo.not_empty")``). Deterministic for a given *seed*
+    and clock. *progress* gets (documents written,
     count) after each chunk; *should_stop* is asked before each chunk, and an early stop
     (or an exception from *progress*) keeps the chunks already written, with their
     counters. Returns the number of documents written.
@@ -1287,6 +1304,7 @@ def generate(
     rng = random.Random(seed)
     password_hash = demo_password_hash()  # argon2 is slow: once, before the transaction
     with db.write() as s:
+        _claim_for_demo(s)
         # the office calendar for every registration day (YEARS back) and every due date
         # the types' rules reach from today, as registration ensures it
         ensure_years(s, today.year - YEARS - 1, today.year, now=now)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import messages
-from app.attachments import visible_document
+from app.access import visible_document
 from app.audit import record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock

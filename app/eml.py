@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from email import policy
-from email.errors import HeaderParseError
+from email.errors import HeaderParseError, MessageError
 from email.header import decode_header, make_header
 from email.headerregistry import Address
 from email.message import EmailMessage, Message
@@ -150,14 +150,21 @@ def parse_eml(data: bytes) -> EmlDraft:
         raise ValidationError("eml.invalid", field="file")
     msg = BytesParser(policy=policy.default).parsebytes(data)
     assert isinstance(msg, EmailMessage)
-    if not any(msg.get(h) for h in ("From", "Subject", "Date", "Message-ID", "To")):
-        raise ValidationError("eml.invalid", field="file")
-    sender_email, sender_name = _sender(msg)
-    return EmlDraft(
-        sender_email=sender_email,
-        sender_name=sender_name,
-        subject=_one_line(str(msg.get("Subject") or "")),
-        sent_date=_sent_date(msg),
-        body_text=_body(msg),
-        attachments=_attachments(msg),
-    )
+    try:  # the standard library parses headers lazily, and a malformed one can raise
+        # anything (HeaderParseError, CharsetError, IndexError, ValueError on "From:<",
+        # "=??b?DQ?=" or a non-ASCII charset name)
+        if not any(msg.get(h) for h in ("From", "Subject", "Date", "Message-ID", "To")):
+            raise ValidationError("eml.invalid", field="file")
+        sender_email, sender_name = _sender(msg)
+        return EmlDraft(
+            sender_email=sender_email,
+            sender_name=sender_name,
+            subject=_one_line(str(msg.get("Subject") or "")),
+            sent_date=_sent_date(msg),
+            body_text=_body(msg),
+            attachments=_attachments(msg),
+        )
+    except (MessageError, IndexError, ValueError, TypeError, LookupError) as exc:
+        if isinstance(exc, ValidationError):
+            raise
+        raise ValidationError("eml.invalid", field="file") from exc

@@ -57,7 +57,9 @@ def _database_error(exc: BaseException, phase: str) -> BaseException:
         return explain(exc)
     if phase == models_db.BUSY:
         return DatabaseUnavailable("db.busy")
-    detail = str(getattr(exc, "orig", None) or exc)[:300]
+    from app.privacy import scrub
+
+    detail = scrub(str(getattr(exc, "orig", None) or exc))[:300]
     key = "db.commit_lost" if phase == models_db.COMMIT else "db.connection_lost"
     return DatabaseUnavailable(key, detail=detail)
 

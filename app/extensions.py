@@ -18,12 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import messages
+from app.access import acting_document, visible_document
 from app.audit import Change, record, record_document_change
 from app.auth import Actor, require
 from app.calendar_sync import counted, ensure_years
 from app.clock import Clock, SystemClock
 from app.deadlines import DueDate, due_after
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.refdata import STATUS_NAMES, label
 from app.validation import clean_text, date_in_range, parse_date
 from app.workdays import WorkCalendar, load_calendar
@@ -84,13 +85,6 @@ def days_left(start: dt.date, due: dt.date, unit: str, cal: WorkCalendar) -> int
 
 def extension_limit(statutory: dt.date, max_days: int) -> dt.date:
     return statutory + dt.timedelta(days=max_days)
-
-
-def load_document(s: Session, doc_id: int) -> Document:
-    doc = s.get(Document, doc_id)
-    if doc is None:
-        raise NotFound("document.unknown", field="document", got=doc_id)
-    return doc
 
 
 def _require_open(doc: Document) -> None:
@@ -159,7 +153,7 @@ def extend(
     date_in_range(day, "new_date", clock.today(), allow_future=True)
     now = clock.now_utc()
     with db.write() as s:
-        doc = load_document(s, doc_id)
+        doc = acting_document(s, actor, doc_id, "extend_deadline")
         _require_open(doc)
         if doc.due_date is None:
             raise ValidationError("deadline.none", field="document", number=doc.reg_number)
@@ -213,7 +207,7 @@ def extend(
 def list_extensions(db: Database, actor: Actor, doc_id: int) -> list[ExtensionInfo]:
     require(actor, "view_registry")
     with db.read() as s:
-        doc = load_document(s, doc_id)
+        doc = visible_document(s, actor, doc_id)
         dtype = s.get(DocumentType, doc.doc_type_id)
         assert dtype is not None
         rows = s.scalars(
@@ -241,7 +235,7 @@ class ExtensionTerms:
 def extension_terms(db: Database, actor: Actor, doc_id: int) -> ExtensionTerms:
     require(actor, "view_registry")
     with db.read() as s:
-        doc = load_document(s, doc_id)
+        doc = visible_document(s, actor, doc_id)
         dtype = s.get(DocumentType, doc.doc_type_id)
         assert dtype is not None
         base = doc.statutory_due_date or doc.due_date
@@ -311,7 +305,7 @@ def stop_clock(
     date_in_range(day, "on_date", clock.today())
     now = clock.now_utc()
     with db.write() as s:
-        doc = load_document(s, doc_id)
+        doc = acting_document(s, actor, doc_id, "stop_clock")
         st = stop_in_session(s, actor, doc, day, text, now)
         return _stop_info(s, st, doc, None)
 
@@ -386,7 +380,7 @@ def resume_clock(
     date_in_range(day, "on_date", clock.today())
     now = clock.now_utc()
     with db.write() as s:
-        doc = load_document(s, doc_id)
+        doc = acting_document(s, actor, doc_id, "stop_clock")
         st = open_stop(s, doc.id) if doc.status == "awaiting_clarification" else None
         if st is None:
             raise ValidationError("clock.not_stopped", field="document", number=doc.reg_number)
@@ -443,7 +437,7 @@ def clock_history(db: Database, actor: Actor, doc_id: int) -> list[ClockStopInfo
     """Every stop of the document's clock, oldest first."""
     require(actor, "view_registry")
     with db.read() as s:
-        doc = load_document(s, doc_id)
+        doc = visible_document(s, actor, doc_id)
         rows = s.scalars(
             select(ClockStop).where(ClockStop.document_id == doc_id).order_by(ClockStop.id)
         ).all()

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import messages
-from app.attachments import visible_document
+from app.access import visible_document
 from app.auth import Actor, require
 from app.calendar_sync import REASON_FIELD, describe
 from app.links import LINK_NAMES

@@ -39,6 +39,7 @@ import json
 import re
 import time
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -360,11 +361,41 @@ def _merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
     return found
 
 
+# An .xlsx is a zip: a 1 MB file can unpack to gigabytes. openpyxl streams the sheets in
+# read-only mode but loads the shared strings whole, so the package is measured first.
+SHARED_STRINGS_MAX = 128 << 20  # a 100 000-row journal needs a fraction of this
+MEMBER_MAX = 1 << 30
+PACKAGE_MAX = 2 << 30
+CELL_MAX = 32_767  # Excel's own limit for one cell
+
+
+def _check_package(path: Path) -> None:
+    """Refuse an .xlsx whose unpacked size could exhaust memory, before parsing it."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ValidationError(
+            "import.bad_file", field="file", name=path.name, detail=str(exc)[:200]
+        ) from exc
+    total = sum(m.file_size for m in members)
+    strings = sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
+    if (
+        total > PACKAGE_MAX
+        or strings > SHARED_STRINGS_MAX
+        or any(m.file_size > MEMBER_MAX for m in members)
+    ):
+        raise ValidationError(
+            "import.too_big_unpacked", field="file", name=path.name, mib=total >> 20
+        )
+
+
 @contextmanager
 def _open_sheet(path: Path, sheet: str = "") -> Iterator[tuple[_Sheet, list[str]]]:
     """The sheet (default: the first worksheet) and the names of all worksheets."""
     if not path.is_file():
         raise ValidationError("import.bad_file", field="file", name=path.name, detail="—")
+    _check_package(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and format errors of every kind
@@ -411,6 +442,9 @@ def _rows(sheet: _Sheet, start: int = 1) -> Iterator[tuple[int, Row]]:
             if value is not None:
                 active.append((col, last, value))
         if number >= start:
+            for value in row:
+                if isinstance(value, str) and len(value) > CELL_MAX:
+                    raise ValidationError("import.cell_too_long", field="file", row=number)
             yield number, tuple(row)
 
 

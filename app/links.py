@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from app import messages
+from app.access import acting_document, handles, visible_condition, visible_document
 from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
-from app.errors import NotFound, ValidationError
-from app.extensions import load_document
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.refdata import STATUS_NAMES, label
 from app.validation import clean_text
 from models.db import Database, unit_of_work
@@ -117,8 +117,8 @@ def link(
         raise ValidationError("link.self", field="link")
     now = (clock or SystemClock()).now_utc()
     with db.write() as s:
-        a = load_document(s, from_id)
-        b = load_document(s, to_id)
+        a = acting_document(s, actor, from_id, "link_documents")
+        b = visible_document(s, actor, to_id)
         ln = link_in_session(s, actor, a, b, link_type, now)
         return _seen(s, ln, a.id)
 
@@ -165,8 +165,11 @@ def unlink(db: Database, actor: Actor, link_id: int, clock: Clock | None = None)
         ln = s.get(DocumentLink, link_id)
         if ln is None:
             raise NotFound("link.unknown", field="link", got=link_id)
-        a = load_document(s, ln.from_id)
-        b = load_document(s, ln.to_id)
+        # whoever handles either end may remove the link; both ends must be visible
+        a = visible_document(s, actor, ln.from_id)
+        b = visible_document(s, actor, ln.to_id)
+        if not (handles(s, actor, a) or handles(s, actor, b)):
+            raise PermissionDenied("access.not_handling", number=a.reg_number)
         for doc, kind, other in ((a, ln.link_type, b), (b, INVERSE[ln.link_type], a)):
             record(
                 s,
@@ -184,13 +187,27 @@ def links_of(db: Database, actor: Actor, doc_id: int) -> list[LinkedDocument]:
     """Every link of the document, both directions, with the label as seen from it."""
     require(actor, "view_registry")
     with db.read() as s:
-        load_document(s, doc_id)
+        visible_document(s, actor, doc_id)
         rows = s.scalars(
             select(DocumentLink)
             .where(or_(DocumentLink.from_id == doc_id, DocumentLink.to_id == doc_id))
             .order_by(DocumentLink.id)
         ).all()
-        return [_seen(s, ln, doc_id) for ln in rows]
+        # a linked document the actor may not see is not shown (nor its subject)
+        hidden = _invisible(s, actor, {ln.from_id for ln in rows} | {ln.to_id for ln in rows})
+        return [
+            _seen(s, ln, doc_id)
+            for ln in rows
+            if (ln.to_id if ln.from_id == doc_id else ln.from_id) not in hidden
+        ]
+
+
+def _invisible(s: Session, actor: Actor, ids: set[int]) -> set[int]:
+    cond = visible_condition(actor)
+    if cond is None or not ids:
+        return set()
+    seen = set(s.scalars(select(Document.id).where(Document.id.in_(ids), cond)))
+    return ids - seen
 
 
 def find_by_number(db: Database, actor: Actor, number: str) -> int:
@@ -209,6 +226,11 @@ def find_by_number(db: Database, actor: Actor, number: str) -> int:
     if doc_id is None:
         raise NotFound("document.number_unknown", field="number", got=text)
     return int(doc_id)
+
+
+def _visible(actor: Actor) -> list[ColumnElement[bool]]:
+    cond = visible_condition(actor)
+    return [] if cond is None else [cond]
 
 
 def _ids_or_none(value: str | None, length: int) -> str | None:
@@ -262,6 +284,7 @@ def repeat_warnings(
                 Document.doc_type_id == type_id,
                 Document.status != "cancelled",
                 or_(Document.status.in_(OPEN_STATUSES), Document.reg_date >= since),
+                *_visible(actor),
             )
             .order_by(Document.reg_date.desc(), Document.id.desc())
             .limit(REPEAT_LIMIT)

@@ -26,7 +26,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.attachments import check_size, limit_bytes, store, visible_document
+from app.access import visible_document
+from app.attachments import check_size, limit_bytes, store
 from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock

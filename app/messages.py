@@ -79,6 +79,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ka": "ნომრის შაბლონი „{pattern}“ არასწორია: {reason}",
         "en": "The numbering template “{pattern}” is invalid: {reason}",
     },
+    "import.too_big_unpacked": {
+        "ka": "ფაილი „{name}“ გახსნისას {mib} მბ-ზე მეტს იკავებს — ჟურნალისთვის დაუჯერებლად "
+        "ბევრს. შეამოწმეთ ფაილი ან დაყავით ნაწილებად.",
+        "en": "The file “{name}” unpacks to over {mib} MB — too much for a journal. Check the "
+        "file or split it.",
+    },
+    "import.cell_too_long": {
+        "ka": "სტრიქონ {row}-ში უჯრა 32 767 სიმბოლოზე გრძელია (Excel-ის ზღვარი): ფაილი "
+        "დაზიანებულია ან ჟურნალი არ არის.",
+        "en": "A cell in row {row} is longer than 32 767 characters (Excel's limit): the file "
+        "is damaged or not a journal.",
+    },
+    "backup.exists": {
+        "ka": "ფაილი „{path}“ უკვე არსებობს. აირჩიეთ სხვა სახელი ან საქაღალდე (ბრძანების "
+        "სტრიქონში: --force მის ჩასანაცვლებლად).",
+        "en": "The file “{path}” already exists. Choose another name or folder (on the "
+        "command line: --force to replace it).",
+    },
+    "report.out_not_folder": {
+        "ka": "„{path}“ საქაღალდე არ არის: ანგარიშები საქაღალდეში იწერება.",
+        "en": "“{path}” is not a folder: reports are written into a folder.",
+    },
+    "attachment.not_a_file": {
+        "ka": "„{name}“ ჩვეულებრივი ფაილი არ არის (მოწყობილობა, არხი…): მისი მიმაგრება შეუძლებელია.",
+        "en": "“{name}” is not an ordinary file (a device, a pipe…): it cannot be attached.",
+    },
+    "attachment.bidi_name": {
+        "ka": "ფაილის სახელი შეიცავს ტექსტის მიმართულების მართვის სიმბოლოს, რომელიც გაფართოებას "
+        "მალავს (მაგ. „invoice[U+202E]fdp.exe“). გადაარქვით ფაილს სახელი.",
+        "en": "The file name holds a text-direction control that disguises its extension "
+        "(e.g. “invoice[U+202E]fdp.exe”). Rename the file.",
+    },
+    "access.not_handling": {
+        "ka": "დოკუმენტს {number} თქვენ არ განიხილავთ: ამის გაკეთება შეუძლია მის სამსახურის "
+        "უფროსს, შემსრულებელს, დამრეგისტრირებელს ან ადმინისტრატორს.",
+        "en": "You do not handle document {number}: its department's head, its executors, "
+        "the clerk who registered it or the administrator can do this.",
+    },
+    "close.reason_needed": {
+        "ka": "დოკუმენტს {number} პასუხი არ აქვს: დასრულებისას შენიშვნაში მიუთითეთ მიზეზი.",
+        "en": "Document {number} has no answer: give the reason in the note to close it.",
+    },
     "db.busy": {
         "ka": "მონაცემთა ბაზა დაკავებულია. სცადეთ ხელახლა რამდენიმე წამში.",
         "en": "The database is busy. Try again in a few seconds.",
@@ -987,5 +1029,104 @@ CATALOGUE.update(
 FIELD_NAMES.update(
     {
         "decree_ref": {"ka": "მთავრობის განკარგულება", "en": "Government decree"},
+    }
+)
+
+
+# The command line's login, the demo's limits, checkpoints of the audit chain, the clock
+# (kantselaria-cli; app.audit, app.demo, app.clock).
+CATALOGUE.update(
+    {
+        "cli.login_required": {
+            "ka": "ამ ბრძანებას შესვლა სჭირდება: მიუთითეთ --user LOGIN (ან KANTSELARIA_USER) "
+            "და პაროლი (აკრეფით, --password-stdin-ით ან --remember-ით დამახსოვრებული).",
+            "en": "This command needs a login: give --user LOGIN (or KANTSELARIA_USER) and the "
+            "password (typed, with --password-stdin, or remembered with --remember).",
+        },
+        "cli.password_required": {
+            "ka": "„{login}“-ის პაროლი საჭიროა: აკრიფეთ ტერმინალში, მიაწოდეთ --password-stdin-ით "
+            "ან დაიმახსოვრეთ --remember-ით.",
+            "en": "The password of “{login}” is needed: type it in a terminal, give it with "
+            "--password-stdin, or remember it with --remember.",
+        },
+        "cli.new_password_required": {
+            "ka": "ახალი პაროლი საჭიროა: --new-password-stdin (სტანდარტული შეყვანის შემდეგი "
+            "სტრიქონი) ან აკრეფა ტერმინალში.",
+            "en": "The new password is needed: --new-password-stdin (the next line of "
+            "standard input) or typed in a terminal.",
+        },
+        "cli.first_admin_needed": {
+            "ka": "ამ ბაზაში ჯერ არცერთ ადმინისტრატორს არ აქვს პაროლი. დააყენეთ პროგრამის "
+            "პირველ გაშვებისას ან: kantselaria-cli user passwd admin --new-password-stdin",
+            "en": "No administrator of this database has a password yet. Set one at the "
+            "program's first start, or: kantselaria-cli user passwd admin --new-password-stdin",
+        },
+        "cli.keyring_unavailable": {
+            "ka": "ამ კომპიუტერზე პაროლების საცავი (keyring) არ არის — პაროლი არ დამახსოვრდა.",
+            "en": "This computer has no keyring — the password was not remembered.",
+        },
+        "cli.server_demo_flag": {
+            "ka": "სადემონსტრაციო მონაცემები სერვერის ბაზაში მხოლოდ --i-know-this-is-a-server "
+            "პარამეტრით და ადმინისტრატორის შესვლით ემატება.",
+            "en": "Demo data goes into a server database only with --i-know-this-is-a-server "
+            "and an administrator's login.",
+        },
+        "demo.not_empty": {
+            "ka": "ბაზაში უკვე არის დოკუმენტები: სადემონსტრაციო მონაცემები მხოლოდ ცარიელ ბაზაში "
+            "(ან წინათ სადემონსტრაციოდ შევსებულში) ემატება.",
+            "en": "The database already has documents: demo data goes only into an empty "
+            "database (or one the demo filled before).",
+        },
+        "db.roles_embedded": {
+            "ka": "ჩაშენებულ ბაზას როლები არ აქვს: როლები MS SQL-ისა და PostgreSQL-ისთვისაა.",
+            "en": "An embedded file has no roles: roles are for MS SQL and PostgreSQL.",
+        },
+        "audit.checkpoint_unwritable": {
+            "ka": "საკონტროლო წერტილი ვერ ჩაიწერა აქ: {path} ({detail}).",
+            "en": "The checkpoint could not be written to {path} ({detail}).",
+        },
+        "audit.checkpoint_unreadable": {
+            "ka": "ფაილი {path} არ არის აუდიტის ჟურნალის საკონტროლო წერტილი ან ვერ წაიკითხა.",
+            "en": "The file {path} is not an audit checkpoint, or it could not be read.",
+        },
+        "audit.checkpoint_no_email": {
+            "ka": "მომხმარებელს „{login}“ ელ. ფოსტის მისამართი არ აქვს — საკონტროლო წერტილი "
+            "ვერ გაიგზავნა.",
+            "en": "The user “{login}” has no e-mail address — the checkpoint was not sent.",
+        },
+        "audit.checkpoint_mismatch": {
+            "ka": "აუდიტის ჟურნალი გადაწერილია: ჩანაწერი #{row} აღარ ემთხვევა საკონტროლო "
+            "წერტილს ({at}) — ჯაჭვი თავიდან არის გამოთვლილი.",
+            "en": "The audit log was rewritten: row #{row} no longer matches the checkpoint "
+            "of {at} — the chain was recomputed.",
+        },
+        "audit.checkpoint_missing": {
+            "ka": "აუდიტის ჟურნალი გადაწერილია: საკონტროლო წერტილის ({at}) ჩანაწერი #{row} "
+            "აღარ არსებობს.",
+            "en": "The audit log was rewritten: the checkpoint's row #{row} (of {at}) is gone.",
+        },
+        "audit.time_backwards": {
+            "ka": "აუდიტის ჩანაწერ #{row}-ის დრო ({at}) წინაზე ({before}) ადრეა — რომელიღაც "
+            "კომპიუტერის საათი არასწორი იყო ან ჩანაწერი უკანა თარიღითაა.",
+            "en": "Audit row #{row} is stamped {at}, before the row ahead of it ({before}) — "
+            "a computer's clock was wrong, or the row is backdated.",
+        },
+        "audit.time_future": {
+            "ka": "აუდიტის ჩანაწერ #{row}-ის დრო ({at}) მომავალშია (ახლა {before}).",
+            "en": "Audit row #{row} is stamped {at}, in the future (now {before}).",
+        },
+        "audit.time_summary": {
+            "ka": "ჯაჭვი ხელუხლებელია ({checked} ჩანაწერი), მაგრამ {count} ჩანაწერის დრო "
+            "რიგს არღვევს.",
+            "en": "The chain is intact ({checked} rows), but {count} rows are out of time order.",
+        },
+        "clock.skew": {
+            "ka": "ამ კომპიუტერის საათი ბაზის სერვერისას {minutes} წუთით {direction}; "
+            "პროგრამა სერვერის დროს იყენებს, მაგრამ გაასწორეთ საათი.",
+            "en": "This computer's clock is {minutes} minutes {direction} the database "
+            "server's; the program uses the server's time, but set the clock right.",
+        },
+        "clock.ahead": {"ka": "წინ არის", "en": "ahead of"},
+        "clock.behind": {"ka": "უკან არის", "en": "behind"},
     }
 )

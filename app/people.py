@@ -119,15 +119,21 @@ def _rows(s: Session, actor: Actor, items: Sequence[Correspondent]) -> list[Corr
     ]
 
 
-def _search_condition(text: str) -> ColumnElement[bool] | None:
+def _search_condition(text: str, *, personal: bool) -> ColumnElement[bool] | None:
+    """*personal*: the searcher may see personal numbers. Without it a personal number is
+    found only when typed whole: a prefix search would give a masked number away digit
+    by digit (one query per digit)."""
     typed = fold(text)
     digits = typed.replace(" ", "")
     if digits.isdigit():
         if len(digits) > 11:  # longer than any personal number or code: nobody
             return false()
-        return or_(
-            Correspondent.personal_id.startswith(digits), Correspondent.org_code.startswith(digits)
+        by_person = (
+            Correspondent.personal_id.startswith(digits)
+            if personal
+            else Correspondent.personal_id == digits
         )
+        return or_(by_person, Correspondent.org_code.startswith(digits))
     # Distinct words, a sensible number of them, no longer than a stored skeleton: a
     # pasted page must not build an SQL expression or LIKE pattern the database refuses.
     words = [w[:NAME_MAX] for w in dict.fromkeys(skeleton(typed).split())][:SEARCH_WORDS_MAX]
@@ -152,7 +158,7 @@ def search_correspondents(
     require(actor, "view_registry")
     offset = max(0, int(offset))
     limit = max(1, min(int(limit), PAGE_MAX))
-    cond = _search_condition(text)
+    cond = _search_condition(text, personal=_may_see_personal(actor))
     base = select(Correspondent)
     count = select(func.count(Correspondent.id))
     if cond is not None:

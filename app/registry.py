@@ -18,11 +18,12 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
+from app.access import visible_condition
 from app.audit import Change, record
-from app.auth import PERMISSIONS, Actor, require
+from app.auth import Actor, require
 from app.clock import Clock, SystemClock
 from app.errors import NotFound, ValidationError
 from app.refdata import STATUS_NAMES, label
@@ -33,7 +34,6 @@ from models.tables import (
     CHANNELS,
     DOC_KINDS,
     DOC_STATUSES,
-    Assignment,
     Correspondent,
     Department,
     Document,
@@ -88,7 +88,7 @@ class RegistryQuery:
     overdue: bool = False  # open and due before today
     due_within_days: int | None = None  # open and due from today to N working days on
     today: dt.date | None = None
-    viewer: Actor | None = None
+    viewer: Actor | None = None  # required when the query runs (app.access.SYSTEM: all)
 
     @property
     def relative(self) -> bool:
@@ -122,25 +122,7 @@ class SavedFilter:
 # --- visibility -------------------------------------------------------------------------
 
 
-def sees_all_confidential(actor: Actor) -> bool:
-    return actor.role in PERMISSIONS["view_confidential"]
-
-
-def visible_condition(viewer: Actor | None) -> ColumnElement[bool] | None:
-    """Confidential documents are seen by the roles with ``view_confidential``, by the
-    clerk who registered them and by the people assigned to them; all others by everyone.
-    None when *viewer* sees everything.
-    """
-    if viewer is None or sees_all_confidential(viewer):
-        return None
-    return or_(
-        ~Document.confidential,
-        Document.created_by == viewer.user_id,
-        Document.executor_id == viewer.user_id,
-        exists().where(  # a co-executor (app.routing); evaluated for confidential rows only
-            Assignment.document_id == Document.id, Assignment.user_id == viewer.user_id
-        ),
-    )
+# sees_all_confidential and visible_condition live in app.access (one door).
 
 
 # --- statements -------------------------------------------------------------------------
@@ -207,6 +189,8 @@ def conditions(q: RegistryQuery) -> list[ColumnElement[bool]]:
         where.append(Document.due_date <= q.due_to)
     if q.ids:
         where.append(Document.id.in_(q.ids))
+    if q.viewer is None:  # never unrestricted by omission: app.access.SYSTEM says so
+        raise TypeError("RegistryQuery.viewer is required (app.access.SYSTEM for the program)")
     visible = visible_condition(q.viewer)
     if visible is not None:
         where.append(visible)

@@ -46,7 +46,8 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from app.auth import PERMISSIONS, Actor, require
+from app.access import sees_all_confidential
+from app.auth import Actor, require
 from app.clock import Clock, SystemClock
 from app.dates import long_date, month_name
 from app.documents import letterhead
@@ -322,7 +323,9 @@ def _head_of(s: Session, dept: _Dept | None) -> str:
 
 
 def _sees_confidential(actor: Actor) -> bool:
-    return actor.role in PERMISSIONS["view_personal_data"]
+    """Confidential rows are printed in full only for those who see every confidential
+    document (not for every role that sees personal data: a registrar, a head)."""
+    return sees_all_confidential(actor)
 
 
 def _as_of_line(as_of: dt.date) -> str:
@@ -1070,7 +1073,14 @@ def generate(
     if progress is not None:
         progress(5, 100)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise ValidationError("report.out_not_folder", field="out", path=str(out_dir)[:200])
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValidationError(
+            "report.out_not_folder", field="out", path=str(out_dir)[:200]
+        ) from exc
     tag = uuid.uuid4().hex[:8]
     done: list[tuple[Path, Path]] = []
     try:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import messages
-from app.attachments import visible_document
+from app.access import acting_document, visible_condition, visible_document
 from app.audit import Change, record_document_change
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
@@ -427,6 +427,13 @@ def _open_tasks(scope: ColumnElement[bool], personal: bool) -> list[ColumnElemen
     return conds
 
 
+def _seen_by(actor: Actor) -> list[ColumnElement[bool]]:
+    """A head's list holds his department's documents, but not the confidential ones he
+    may not see (app.access)."""
+    cond = visible_condition(actor)
+    return [] if cond is None else [cond]
+
+
 def _task_rows(s: Session, actor: Actor, today: dt.date) -> list[TaskRow]:
     cal = load_calendar(s)
     soon_until = cal.add_working_days(today, SOON_WORKING_DAYS)
@@ -437,7 +444,7 @@ def _task_rows(s: Session, actor: Actor, today: dt.date) -> list[TaskRow]:
         .outerjoin(Correspondent, Correspondent.id == Document.correspondent_id)
         .outerjoin(User, User.id == Document.executor_id)
         .outerjoin(Department, Department.id == Document.department_id)
-        .where(*_open_tasks(scope, personal))
+        .where(*_open_tasks(scope, personal), *_seen_by(actor))
         .order_by(_UNDATED_LAST, Document.due_date, Document.reg_date, Document.id)
         .limit(TASK_LIMIT)
     ).all()  # fmt: skip
@@ -657,10 +664,11 @@ def close(
     text = clean_text(note, "note", max_len=REASON_MAX)
     c, now = _now(clock)
     with _writing(db, doc_id) as s:
-        doc = _load_visible(s, actor, doc_id)
+        doc = acting_document(s, actor, doc_id, "close")
         _check_version(s, doc, expected_version)
-        if actor.role == "head" and not _head_may(actor, doc):
-            raise PermissionDenied("routing.other_department")
+        if doc.outcome is None and not text:
+            # filed without an answer (whatever the clock's state): say why, in the note
+            raise ValidationError("close.reason_needed", field="note", number=doc.reg_number)
         changes: list[Change] = []
         _move(doc, "closed", changes)
         if doc.closed_date is None:
@@ -682,7 +690,7 @@ def cancel(
     why = clean_text(reason, "reason", max_len=REASON_MAX, required=True)
     _c, now = _now(clock)
     with _writing(db, doc_id) as s:
-        doc = _load_visible(s, actor, doc_id)
+        doc = acting_document(s, actor, doc_id, "cancel")
         _check_version(s, doc, expected_version)
         changes: list[Change] = []
         _move(doc, "cancelled", changes)

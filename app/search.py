@@ -39,8 +39,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.auth import PERMISSIONS, Actor, require
-from app.registry import RegistryRow, row_statement, to_row, visible_condition
+from app.access import sees_personal_data, visible_condition
+from app.auth import Actor, require
+from app.registry import RegistryRow, row_statement, to_row
 from app.text import fold, skeleton
 from models.db import Database
 from models.tables import (
@@ -421,7 +422,7 @@ def _in_word_sets(word: str) -> ColumnElement[bool]:
 
 
 def _rows_of(
-    ids: Select[*tuple[Any, ...]], limit: int, viewer: Actor | None, kind: str | None
+    ids: Select[*tuple[Any, ...]], limit: int, viewer: Actor, kind: str | None
 ) -> Select[*tuple[Any, ...]]:
     """Cut *ids* (a select of Document.id, filtered) to the newest *limit* the viewer may
     see, then join the columns of those rows only.
@@ -442,10 +443,10 @@ def _hits(parts: list[Select[*tuple[Any, ...]]]) -> Select[*tuple[Any, ...]]:
 
 
 def number_statement(
-    q: ParsedQuery, limit: int, *, viewer: Actor | None = None, kind: str | None = None
+    q: ParsedQuery, limit: int, *, viewer: Actor, kind: str | None = None
 ) -> Select[*tuple[Any, ...]] | None:
     """Documents by registration number, personal number or organisation code."""
-    personal = viewer is None or viewer.role in PERMISSIONS["view_personal_data"]
+    personal = sees_personal_data(viewer)
     parts = _number_ids(q, personal)
     return _rows_of(_hits(parts), limit, viewer, kind) if parts else None
 
@@ -455,7 +456,7 @@ def narrow_statement(
     driver: str,
     limit: int,
     *,
-    viewer: Actor | None = None,
+    viewer: Actor,
     kind: str | None = None,
     few: frozenset[str] = frozenset(),
 ) -> Select[*tuple[Any, ...]]:
@@ -470,7 +471,7 @@ def narrow_statement(
 
 
 def broad_statement(
-    q: ParsedQuery, limit: int, *, viewer: Actor | None = None, kind: str | None = None
+    q: ParsedQuery, limit: int, *, viewer: Actor, kind: str | None = None
 ) -> Select[*tuple[Any, ...]]:
     """The registry newest first, filtered by every word (for words on many documents)."""
     ids = select(Document.id).where(*(_has_word(w) for w in q.words))
@@ -517,7 +518,7 @@ def search_statement(
     q: ParsedQuery,
     limit: int = DEFAULT_LIMIT,
     *,
-    viewer: Actor | None = None,
+    viewer: Actor,
     kind: str | None = None,
 ) -> Select[*tuple[Any, ...]] | None:
     """The query for *q* (see the shapes above); None when there is nothing to seek.

@@ -28,7 +28,7 @@ from app.numbering import next_seq
 from app.refdata import ROLE_NAMES, label
 from app.validation import clean_text, email, one_of
 from models.db import Database, unit_of_work
-from models.tables import ROLES, Department, User
+from models.tables import ROLES, Department, Setting, User
 
 HASHER = PasswordHasher()
 """The one place argon2 parameters are chosen (library defaults: RFC 9106 low-memory)."""
@@ -41,6 +41,9 @@ DEPARTMENT_CODE_MAX = 20
 DEPARTMENT_NAME_MAX = 200
 DEMO_PASSWORD = "demo"
 DEMO_LOGIN_PREFIX = "demo."
+# Written by the demo generator (app.demo) into a database it filled while it was empty.
+# The demo password (too short for any password the program sets) logs in only there.
+DEMO_SETTING = "demo.database"
 NEEDS_DEPARTMENT = frozenset({"head", "executor"})
 USERS_LOCK = "__users__"
 
@@ -204,6 +207,11 @@ def _usable_admins(s: Session) -> list[int]:
 # --- first run and login -----------------------------------------------------------------
 
 
+def is_demo_database(s: Session) -> bool:
+    """True in a database the demo generator filled (:data:`DEMO_SETTING`)."""
+    return s.scalar(select(Setting.content).where(Setting.name == DEMO_SETTING)) == "yes"
+
+
 def needs_first_admin(db: Database) -> bool:
     """True while no active administrator has a password (a new database)."""
     with db.read() as s:
@@ -268,7 +276,8 @@ def create_first_admin(
 @unit_of_work
 def authenticate(db: Database, login: str, password: str, clock: Clock | None = None) -> Actor:
     """The acting user for *login*/*password*, or UserError("login.failed") — the same for
-    an unknown login, a wrong password and a disabled account."""
+    an unknown login, a wrong password, a disabled account, and the demo password outside
+    a demo database (:func:`is_demo_database`)."""
     typed = (login or "").strip().lower()
     if not typed:
         raise ValidationError("field.required", field="login")
@@ -277,12 +286,15 @@ def authenticate(db: Database, login: str, password: str, clock: Clock | None = 
     with db.read() as s:
         u = s.scalar(select(User).where(User.login == typed))
         found = (u.id, u.password_hash, bool(u.active)) if u is not None else None
+        demo = is_demo_database(s)
     now = (clock or SystemClock()).now_utc()
     if found is None:
         _dummy_check(password)
         ok = False
     else:
         ok = check_password(found[1], password) and found[2]
+        # the demo accounts' known password opens only a demo database
+        ok = ok and (demo or password != DEMO_PASSWORD)
     if not ok:
         with db.write() as s:
             record(
@@ -315,6 +327,8 @@ def demo_logins(db: Database) -> list[str]:
     """In a demo database, a few logins whose password is still :data:`DEMO_PASSWORD`
     (the login dialog shows them); [] in a real database."""
     with db.read() as s:
+        if not is_demo_database(s):
+            return []
         rows = s.execute(
             select(User.login, User.role, User.password_hash)
             .where(User.active, User.password_hash != "")

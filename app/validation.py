@@ -10,6 +10,7 @@ from app.errors import ValidationError
 
 MIN_DATE = dt.date(1990, 1, 1)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
@@ -56,6 +57,8 @@ def parse_date(value: str | dt.date | None, field: str) -> dt.date | None:
         m = _DOTTED.match(text)
         if m:  # the way clerks write dates: 25.11.2026
             return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        if not _ISO.match(text):  # only YYYY-MM-DD: not 2026-W01-1, 20261125 or 2026-330
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationError("date.invalid", field=field, got=text[:40]) from None

@@ -572,7 +572,11 @@ def load_database(clock: Clock | None = None) -> Iterator[str]:
         admin = create_engine(base, isolation_level="AUTOCOMMIT")
         try:
             with admin.connect() as c:
-                c.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
+                c.execute(  # the bench's own throw-away server: never sent to SQL Server
+                    text(
+                        f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"
+                    ).execution_options(postgresql_only=True)
+                )
             url = make_url(base).set(database=name).render_as_string(hide_password=False)
             try:
                 db = open_database(url)
@@ -583,7 +587,11 @@ def load_database(clock: Clock | None = None) -> Iterator[str]:
                 yield url
             finally:
                 with admin.connect() as c:
-                    c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    c.execute(
+                        text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)").execution_options(
+                            postgresql_only=True
+                        )
+                    )
         finally:
             admin.dispose()
     finally:

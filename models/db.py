@@ -126,6 +126,7 @@ def make_engine(url: str | URL, lock_timeout_s: int = LOCK_TIMEOUT_S, **kwargs: 
         db = u.database
         if db and db != ":memory:":
             Path(db).parent.mkdir(parents=True, exist_ok=True)
+        kwargs.setdefault("hide_parameters", True)  # no names or personal numbers in errors
         engine = create_engine(u, **kwargs)
         _sqlite_setup(engine)
         return engine
@@ -143,6 +144,7 @@ def make_engine(url: str | URL, lock_timeout_s: int = LOCK_TIMEOUT_S, **kwargs: 
         if "lock_timeout" not in options:
             connect_args["options"] = f"{options} {lock}".strip()
     kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("hide_parameters", True)  # no names or personal numbers in errors
     engine = create_engine(u, **kwargs)
     if backend == "mssql":
         _mssql_setup(engine, lock_timeout_s)

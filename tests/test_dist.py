@@ -116,15 +116,19 @@ def test_the_command_line_is_in_the_folder_too(program: Path, tmp_path: Path) ->
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(cli), "--db", url, *args], env=env, capture_output=True, text=True, timeout=120
-        )
+            [str(cli), "--db", url, *args], env=env, capture_output=True, text=True,
+            timeout=120, input=stdin,
+        )  # fmt: skip
 
     assert run("db", "upgrade").returncode == 0
     checked = run("db", "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    audit = run("audit", "verify")
+    # the first administrator's password, then a login for what reads the database
+    first = run("user", "passwd", "admin", "--new-password-stdin", stdin="ადმინის-პაროლი\n")
+    assert first.returncode == 0, first.stdout + first.stderr
+    audit = run("audit", "verify", "--user", "admin", "--password-stdin", stdin="ადმინის-პაროლი\n")
     assert audit.returncode == 0, audit.stdout + audit.stderr
     script = run("db", "sql", "--dialect", "mssql")
     assert script.returncode == 0 and "NVARCHAR" in script.stdout and "\nGO\n" in script.stdout

@@ -47,10 +47,11 @@ def reg(
     org_code: str = "",
     correspondent_id: int | None = None,
     kind: str = "incoming",
+    by: Actor | None = None,
 ) -> RegisteredDocument:
     return register(
         db,
-        admin(db),
+        by or admin(db),
         RegistrationInput(
             kind=kind,
             doc_type=doc_type,

@@ -12,6 +12,12 @@ from sqlalchemy import func, select
 from app.cli import EXIT_OK, EXIT_USER, run
 from models.db import open_database
 from models.tables import Correspondent, Document
+from tests.app._cli_login import login, with_admin
+
+
+@pytest.fixture(autouse=True)
+def _cheap(cheap_hashing: None) -> None:
+    """argon2 at minimal cost: the login's logic is tested, not the library's slowness."""
 
 
 def _counts(url: str) -> tuple[int, int]:
@@ -27,12 +33,13 @@ def _counts(url: str) -> tuple[int, int]:
 
 
 def test_register_json_reports_number_and_due_date(
-    db_url: str, capsys: pytest.CaptureFixture[str]
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    with_admin(db_url)
     rc = run(
         ["--db", db_url, "register", "--kind", "incoming", "--type", "foi", "--subject",
          "საჯარო ინფორმაცია", "--from-name", "თამარ ღლონტი", "--personal-id", "01001012345",
-         "--date", "2026-04-02", "--json"]
+         "--date", "2026-04-02", "--json", *login(monkeypatch)]
     )  # fmt: skip
     assert rc == EXIT_OK
     out = json.loads(capsys.readouterr().out)
@@ -57,11 +64,16 @@ def test_register_json_reports_number_and_due_date(
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_line_naming_the_field(
-    db_url: str, capsys: pytest.CaptureFixture[str], args: list[str], word: str
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    word: str,
 ) -> None:
+    with_admin(db_url)
     before = _counts(db_url)
     with pytest.raises(SystemExit) if args[0] != "--type" else nullcontext():
-        rc = run(["--db", db_url, "register", "--kind", "incoming", *args])
+        rc = run(["--db", db_url, "register", "--kind", "incoming", *args, *login(monkeypatch)])
         assert rc == EXIT_USER
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
@@ -74,19 +86,29 @@ def test_bad_input_exits_2_with_one_line_naming_the_field(
     [("ka", "შეცდომა: ", "პირადი ნომერი"), ("en", "Error: ", "personal number")],
 )
 def test_the_error_line_is_in_the_chosen_language(
-    sqlite_url: str, capsys: pytest.CaptureFixture[str], lang: str, prefix: str, word: str
+    sqlite_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    prefix: str,
+    word: str,
 ) -> None:
     from app import messages
 
+    with_admin(sqlite_url)
     try:
         rc = run(["--lang", lang, "--db", sqlite_url, "register", "--kind", "incoming", "--type",
-                  "foi", "--subject", "ს", "--from-name", "ა", "--personal-id", "123"])  # fmt: skip
+                  "foi", "--subject", "ს", "--from-name", "ა", "--personal-id", "123",
+                  *login(monkeypatch)])  # fmt: skip
         assert rc == EXIT_USER
         err = capsys.readouterr().err
         assert err.startswith(prefix) and word in err
-        rc = run(["--lang", lang, "--db", sqlite_url, "search", "ა", "--user", "nobody"])
+        rc = run(["--lang", lang, "--db", sqlite_url, "search", "ა",
+                  *login(monkeypatch, user="nobody")])  # fmt: skip
+        assert rc == EXIT_USER
         err = capsys.readouterr().err
-        assert err.startswith(prefix) and "nobody" in err
+        assert err.startswith(prefix) and len(err.strip().splitlines()) == 1
+        assert ("პაროლი" if lang == "ka" else "password") in err
         if lang == "en":
             assert "შეცდომა" not in err and "მომხმარებელი" not in err
     finally:
@@ -131,9 +153,16 @@ def test_db_check_fails_fast_on_a_closed_port(
 
 
 def test_backup_command_writes_a_copy(
-    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert run(["--db", sqlite_url, "backup", str(tmp_path / "b.sqlite3")]) == EXIT_OK
+    with_admin(sqlite_url)
+    dest = str(tmp_path / "b.sqlite3")
+    assert run(["--db", sqlite_url, "backup", dest]) == EXIT_USER  # who asks?
+    assert not (tmp_path / "b.sqlite3").exists()
+    assert run(["--db", sqlite_url, "backup", dest, *login(monkeypatch)]) == EXIT_OK
     assert (tmp_path / "b.sqlite3").stat().st_size > 0
 
 

@@ -35,6 +35,7 @@ from models.tables import (
     NumberTemplate,
     User,
 )
+from tests.app._cli_login import login, with_admin
 from tests.conftest import new_sqlite_db
 
 DONE = ("answered", "forwarded", "closed")
@@ -249,7 +250,7 @@ def test_demo_staff_is_created_once_with_the_demo_password(db: Database, clock: 
     assert check_password(hashes.pop(), "demo")
     with db.read() as s:
         admin_hash = s.scalar(select(User.password_hash).where(User.login == "admin"))
-    assert admin_hash is not None and check_password(admin_hash, "demo")
+    assert admin_hash == ""  # never given a known password: the first start asks for one
     assert authenticate(db, "demo.registrar.1", "demo", clock).role == "registrar"
     generate(db, 300, seed=2, clock=clock)
     assert staff() == first
@@ -337,11 +338,19 @@ def test_nothing_is_written_for_zero_documents(db: Database, clock: FixedClock) 
 
 
 def test_cli_demo_if_empty_adds_nothing_the_second_time(
-    db_url: str, capsys: pytest.CaptureFixture[str]
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert run(["--db", db_url, "demo", "--if-empty", "--count", "300", "--seed", "4"]) == EXIT_OK
+    """``make run``: the embedded file without a login; a server with the flag and an
+    administrator's login."""
+    demo_args = ["--db", db_url, "demo", "--if-empty", "--count", "300"]
+    if not db_url.startswith("sqlite"):
+        with_admin(db_url)
+        demo_args += ["--i-know-this-is-a-server", *login(monkeypatch)]
+    assert run([*demo_args, "--seed", "4"]) == EXIT_OK
     assert "300 documents" in capsys.readouterr().out
-    assert run(["--db", db_url, "demo", "--if-empty", "--count", "300"]) == EXIT_OK
+    if not db_url.startswith("sqlite"):
+        login(monkeypatch)  # the password again on stdin
+    assert run(demo_args) == EXIT_OK
     assert "already has documents" in capsys.readouterr().out
     database = open_database(db_url)
     try:
@@ -396,3 +405,83 @@ def test_open_routed_documents_are_in_their_executors_tasks(
     assert actor is not None and actor.role == "executor"
     tasks = my_tasks(db, actor, today=clock.today())
     assert tasks and {t.id for t in tasks} <= routed_open
+
+
+# --- never a back door into a real database -----------------------------------------------
+
+
+def _real_document(db: Database, clock: FixedClock) -> None:
+    with db.read() as s:
+        admin = default_actor(s)
+    assert admin is not None
+    register(db, admin, RegistrationInput(kind="incoming", doc_type="letter", subject="რეალური",
+                                          from_name="ნინო ბერიძე"), clock)  # fmt: skip
+
+
+def test_demo_data_never_goes_into_a_registry_with_real_documents(
+    db: Database, clock: FixedClock
+) -> None:
+    from app.errors import UserError
+
+    _real_document(db, clock)
+    with pytest.raises(UserError) as err:
+        generate(db, 50, seed=1, clock=clock)
+    assert err.value.key == "demo.not_empty"
+    with db.read() as s:
+        assert s.scalar(select(func.count(User.id)).where(User.login.like("demo.%"))) == 0
+        assert s.scalar(select(func.count(Document.id))) == 1  # nothing added, no number used
+        counters = s.scalar(select(func.max(NumberCounter.last_value))
+                            .where(NumberCounter.scope == "incoming"))  # fmt: skip
+    assert counters == 1
+
+
+def test_the_demo_password_opens_only_a_demo_database(
+    db: Database, clock: FixedClock, cheap_hashing: None
+) -> None:
+    """The demo accounts keep the shared password ``demo``, but it logs in only while the
+    database is marked as the demo's: unmarked (a database that became real), every demo
+    account is closed, and no administrator ever got a known password."""
+    from app.errors import UserError
+    from app.users import DEMO_SETTING, demo_logins, needs_first_admin
+    from models.tables import Setting
+
+    generate(db, 50, seed=1, clock=clock)
+    assert authenticate(db, "demo.soc.head", "demo", clock).role == "head"
+    assert needs_first_admin(db)  # the administrator has no password: the first start asks
+    with db.write() as s:
+        s.execute(
+            Setting.__table__.update().where(Setting.name == DEMO_SETTING).values(content="no")
+        )
+    for name in ("demo.soc.head", "demo.registrar.1", "admin"):
+        with pytest.raises(UserError) as err:
+            authenticate(db, name, "demo", clock)
+        assert err.value.key == "login.failed"
+    assert demo_logins(db) == []
+
+
+def test_cli_demo_refuses_a_real_registry_and_a_server_without_the_flag(
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    clock: FixedClock,
+) -> None:  # fmt: skip
+    database = open_database(db_url)
+    try:
+        _real_document(database, clock)
+    finally:
+        database.dispose()
+    with_admin(db_url)
+    args = ["--db", db_url, "--lang", "en", "demo", "--count", "50"]
+    if db_url.startswith("sqlite"):
+        assert run(args) == 2
+        assert "already has documents" in capsys.readouterr().err
+    else:
+        assert run(args) == 2  # a server: only with the flag
+        assert "--i-know-this-is-a-server" in capsys.readouterr().err
+        assert run([*args, "--i-know-this-is-a-server", *login(monkeypatch, password="x")]) == 2
+        assert "password is not correct" in capsys.readouterr().err
+        assert run([*args, "--i-know-this-is-a-server", *login(monkeypatch)]) == 2
+        assert "already has documents" in capsys.readouterr().err
+    database = open_database(db_url)
+    try:
+        assert len(_docs(database)) == 1
+    finally:
+        database.dispose()

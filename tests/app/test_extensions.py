@@ -31,8 +31,8 @@ def _extensions(db: Database) -> int:
 
 
 def test_an_extension_is_limited_by_the_types_maximum(db: Database, clock: FixedClock) -> None:
-    doc = reg(db, clock, NOV_20)
     registrar = user(db, "registrar")
+    doc = reg(db, clock, NOV_20, by=registrar)  # the registrar who registered it extends it
     with pytest.raises(ValidationError) as err:
         extend(db, registrar, doc.id, dt.date(2026, 12, 11), "მოცულობითი პასუხი", clock)
     assert err.value.key == "extension.too_long"

@@ -115,8 +115,9 @@ def test_a_confidential_documents_history_is_for_those_who_may_see_it(
 ) -> None:
     doc = new_request(db, office["reg"], clock, confidential=True)
     routing.assign(db, office["admin"], doc, ResolutionInput(office["exec"].user_id), clock)
-    for login in ("admin", "reg", "exec"):  # administrator, registering clerk, executor
+    # administrator, registering clerk, the department's head, executor (app.access)
+    for login in ("admin", "reg", "head", "exec"):
         assert {e.action for e in history(db, office[login], doc)} == {"register", "assign"}, login
-    for login in ("head", "co", "viewer", "fin.head"):
+    for login in ("co", "viewer", "fin.head"):
         with pytest.raises(PermissionDenied):
             history(db, office[login], doc)

@@ -23,6 +23,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.registration import RegistrationInput, register
 from models.db import Database
 from models.tables import Correspondent, Document, NumberCounter
+from tests.app._cli_login import login, with_admin
 
 EPOCH = dt.datetime(1899, 12, 30)
 TODAY = dt.date(2026, 11, 25)
@@ -398,29 +399,36 @@ def test_only_an_administrator_imports(
 
 
 def test_cli_import_journal(
-    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cheap_hashing: None,
 ) -> None:
     rows = [[1, "01.02.2019", "ა", "ბ"], [2, "თებ", "ა", "ბ"], [3, "03.02.2019", "ა", "ბ"]]
     path = _book(tmp_path / "j.xlsx", rows, headers=HEADERS[:4])
+    with_admin(sqlite_url)
     args = ["--db", sqlite_url, "import-journal", str(path), "--json"]
 
-    assert run([*args, "--dry-run"]) == EXIT_USER  # one row has a problem
+    assert run([*args, "--dry-run", *login(monkeypatch)]) == EXIT_USER  # one row has a problem
     out = json.loads(capsys.readouterr().out)
     assert out["dry_run"] and (out["imported"], out["rejected"]) == (2, 1)
     report = Path(out["error_report"])
     assert report == tmp_path / "j.errors.xlsx" and report.exists()
 
     mapping = tmp_path / "m.json"
-    assert run([*args, "--save-mapping", str(mapping)]) == EXIT_USER
+    assert run([*args, "--save-mapping", str(mapping), *login(monkeypatch)]) == EXIT_USER
     assert json.loads(capsys.readouterr().out)["imported"] == 2
     assert json.loads(mapping.read_text(encoding="utf-8"))["columns"]["reg_date"] == "B"
 
-    rc = run(["--db", sqlite_url, "import-journal", str(path), "--mapping", str(mapping)])
+    rc = run(["--db", sqlite_url, "import-journal", str(path), "--mapping", str(mapping),
+              *login(monkeypatch)])  # fmt: skip
     out_text = capsys.readouterr().out
     assert rc == EXIT_USER and "უკვე იყო 2" in out_text and "სტრიქონი/წმ" in out_text
 
     good = _book(tmp_path / "g.xlsx", [[9, "09.02.2019", "ა", "ბ"]], headers=HEADERS[:4])
-    assert run(["--db", sqlite_url, "import-journal", str(good), "--kind", "incoming"]) == EXIT_OK
+    assert run(["--db", sqlite_url, "import-journal", str(good), "--kind", "incoming",
+                *login(monkeypatch)]) == EXIT_OK  # fmt: skip
     assert not (tmp_path / "g.errors.xlsx").exists()
 
 

@@ -17,7 +17,7 @@ from tests.app._rules_helpers import admin, audit_count, reg, set_status, user
 def test_links_are_shown_both_ways_with_the_inverse_label(db: Database, clock: FixedClock) -> None:
     incoming = reg(db, clock, dt.date(2026, 11, 2))
     answer = reg(db, clock, dt.date(2026, 11, 10), "letter", kind="outgoing")
-    executor = user(db, "executor")
+    executor = user(db, "head")  # handles the unrouted documents (app.access)
     seen = link(db, executor, answer.id, incoming.id, "reply_to", clock)
     assert (seen.link_type, seen.other_number, seen.outgoing) == ("reply_to", incoming.number, True)
     [back] = links_of(db, admin(db), incoming.id)

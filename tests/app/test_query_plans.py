@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import Select, insert, select, text
 from sqlalchemy.dialects import mssql
 
+from app.access import SYSTEM
 from app.dashboard import _queries, _window, counts_statement
 from app.registry import RegistryQuery, count_statement, page_statement, resolve
 from app.search import (
@@ -139,7 +140,7 @@ def test_first_page_sorted_by_registration_date_walks_its_index(
     big_pg: tuple[Database, int],
 ) -> None:
     db, _ = big_pg
-    plan = _plan(db, page_statement(RegistryQuery(), 0, 100))
+    plan = _plan(db, page_statement(RegistryQuery(viewer=SYSTEM), 0, 100))
     # either index gives the order; which one depends on how many documents are incoming
     assert _indexes(plan) & {"ix_documents_kind_reg_date_id", "ix_documents_reg_date_id"}, plan
     assert "documents" not in _seq_scanned(plan)
@@ -150,7 +151,7 @@ def test_overdue_of_one_department_uses_the_department_status_due_index(
     big_pg: tuple[Database, int],
 ) -> None:
     db, dept = big_pg
-    q = resolve(RegistryQuery(department_id=dept, overdue=True, today=TODAY))
+    q = resolve(RegistryQuery(department_id=dept, overdue=True, today=TODAY, viewer=SYSTEM))
     for stmt in (count_statement(q), page_statement(q, 0, 100)):
         plan = _plan(db, stmt)
         assert "ix_documents_kind_department_id_status_due_date" in _indexes(plan), plan
@@ -162,7 +163,7 @@ def test_search_by_surname_ranges_over_the_word_index(big_pg: tuple[Database, in
     db, _ = big_pg
     for typed in ("ბერიძე", "Beridze"):
         with db.read() as s:
-            stmt = search_statement(s, parse(typed), 200)
+            stmt = search_statement(s, parse(typed), 200, viewer=SYSTEM)
         assert stmt is not None
         plan = _plan(db, stmt)
         used = _indexes(plan)
@@ -174,20 +175,20 @@ def test_search_by_surname_ranges_over_the_word_index(big_pg: tuple[Database, in
 @pytest.mark.pg
 def test_search_by_number_uses_the_sequence_index(big_pg: tuple[Database, int]) -> None:
     db, _ = big_pg
-    stmt = number_statement(parse("123/2016"), 200)
+    stmt = number_statement(parse("123/2016"), 200, viewer=SYSTEM)
     assert stmt is not None
     assert "ix_documents_seq_seq_year" in _indexes(_plan(db, stmt))
 
 
 def _hot_statements() -> dict[str, Select[Any]]:
-    q = resolve(RegistryQuery(department_id=3, overdue=True, today=TODAY))
-    surname = narrow_statement(parse("ბერიძე"), "beridze", 200)
-    common = broad_statement(parse("გიორგი"), 200)
-    number = number_statement(parse("შ-123/2026"), 200)
+    q = resolve(RegistryQuery(department_id=3, overdue=True, today=TODAY, viewer=SYSTEM))
+    surname = narrow_statement(parse("ბერიძე"), "beridze", 200, viewer=SYSTEM)
+    common = broad_statement(parse("გიორგი"), 200, viewer=SYSTEM)
+    number = number_statement(parse("შ-123/2026"), 200, viewer=SYSTEM)
     assert number is not None
     return {
-        "first_page": page_statement(RegistryQuery(), 0, 100),
-        "due_sorted": page_statement(RegistryQuery(sort="due_date"), 400, 100),
+        "first_page": page_statement(RegistryQuery(viewer=SYSTEM), 0, 100),
+        "due_sorted": page_statement(RegistryQuery(sort="due_date", viewer=SYSTEM), 400, 100),
         "overdue_count": count_statement(q),
         "overdue_page": page_statement(q, 0, 100),
         "surname": surname,
@@ -215,7 +216,7 @@ def test_hot_queries_compile_for_mssql(name: str) -> None:
 def test_dashboard_counts_compile_for_mssql(sqlite_db: Database) -> None:
     with sqlite_db.read() as s:
         w = _window(s, "incoming", TODAY)
-    queries = list(_queries(w, None, 3).values())
+    queries = list(_queries(w, SYSTEM, 3).values())
     sql = str(counts_statement(queries).compile(dialect=mssql.dialect()))
     assert len(re.findall(r"\(SELECT count\(\*\) AS count_\d+", sql)) == len(queries)
     assert "GROUP BY" not in sql

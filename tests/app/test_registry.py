@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.access import SYSTEM
 from app.auth import Actor
 from app.clock import FixedClock
 from app.errors import NotFound, PermissionDenied, ValidationError
@@ -90,7 +91,7 @@ def test_every_filter_narrows_the_list_in_sql(db: Database, clock: FixedClock) -
     b = make(db, clock, day=dt.date(2026, 11, 3), department="FIN", executor_id=worker.user_id)
     c = make(db, clock, day=dt.date(2026, 11, 20), under_control=True, status="in_progress")
     d = make(db, clock, day=dt.date(2026, 11, 21), status="closed", channel="portal")
-    base = RegistryQuery(today=TODAY)
+    base = RegistryQuery(today=TODAY, viewer=SYSTEM)
     assert ids(db, base) == [d, c, b, a]  # newest first
     assert ids(db, replace(base, doc_type="foi")) == [a]
     assert ids(db, replace(base, department_id=dept_id(db, "FIN"))) == [b]
@@ -122,7 +123,7 @@ def test_overdue_and_due_within_working_days(db: Database, clock: FixedClock) ->
     today = make(db, clock, due_date=TODAY)
     monday = make(db, clock, due_date=dt.date(2026, 11, 30))  # 3rd working day from Wed
     tuesday = make(db, clock, due_date=dt.date(2026, 12, 1))  # 4th
-    base = RegistryQuery(today=TODAY, sort="due_date", descending=False)
+    base = RegistryQuery(today=TODAY, sort="due_date", descending=False, viewer=SYSTEM)
     assert ids(db, replace(base, overdue=True)) == [late]
     assert ids(db, replace(base, overdue_on=TODAY)) == [late]  # the absolute form
     assert ids(db, replace(base, due_within_days=3)) == [today, monday]
@@ -133,7 +134,7 @@ def test_overdue_and_due_within_working_days(db: Database, clock: FixedClock) ->
 
 
 def test_resolve_turns_relative_filters_into_dates(db: Database) -> None:
-    q = RegistryQuery(today=TODAY, overdue=True, due_within_days=3)
+    q = RegistryQuery(today=TODAY, overdue=True, due_within_days=3, viewer=SYSTEM)
     with db.read() as s:
         r = resolve(q, s)
     assert not r.relative and r.overdue_on == TODAY
@@ -152,7 +153,9 @@ def test_confidential_documents_follow_the_visibility_rule(db: Database, clock: 
     public = make(db, clock)
     everyone = [public, assigned, secret]
     q = RegistryQuery(today=TODAY)
-    assert ids(db, q) == everyone  # no viewer: unrestricted (system use)
+    with pytest.raises(TypeError):  # a forgotten viewer is an error, never "everything"
+        count(db, q)
+    assert ids(db, replace(q, viewer=SYSTEM)) == everyone  # the program itself (reports)
     assert ids(db, replace(q, viewer=admin(db))) == everyone
     assert ids(db, replace(q, viewer=registrar)) == [public, secret]
     assert ids(db, replace(q, viewer=worker)) == [public, assigned]
@@ -263,7 +266,7 @@ def test_a_page_read_from_the_far_end_is_the_same_page(db, clock) -> None:  # ty
                               from_name="ანა", reg_date=dt.date(2026, 11, 1 + i % 20)),
             clock,
         )  # fmt: skip
-    for q in (RegistryQuery(viewer=actor), RegistryQuery(sort="due_date", descending=False)):
+    for q in (RegistryQuery(viewer=actor), RegistryQuery(sort="due_date", descending=False, viewer=actor)):
         total = count(db, q)
         whole = [r.id for r in page(db, q, 0, total)]
         for offset in (0, 5, 12, 18, 20, 22):

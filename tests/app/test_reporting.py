@@ -47,6 +47,7 @@ from models.db import Database
 from models.tables import Department, Document, DocumentLink, User
 from reports.data import DisciplineFigures as F
 from reports.progress import Cancelled
+from tests.app._cli_login import login, with_admin
 
 D = dt.date
 TODAY = D(2026, 11, 25)
@@ -610,10 +611,12 @@ def test_bad_requests_are_refused_before_anything_is_written(
 
 def test_cli_report_prints_the_written_paths(
     sqlite_registry: Registry, sqlite_url: str, tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cheap_hashing: None,
 ) -> None:  # fmt: skip
+    with_admin(sqlite_url)
     rc = run(["--db", sqlite_url, "report", "monthly", "--period", "2026-10", "--department",
-              "FIN", "--format", "pdf,xlsx", "--out", str(tmp_path), "--as-of", "2026-11-25"])  # fmt: skip
+              "FIN", "--format", "pdf,xlsx", "--out", str(tmp_path), "--as-of", "2026-11-25",
+              *login(monkeypatch)])  # fmt: skip
     assert rc == EXIT_OK
     printed = capsys.readouterr().out.split()
     assert printed == [str(tmp_path / "monthly-2026-10-FIN.pdf"),
@@ -622,7 +625,7 @@ def test_cli_report_prints_the_written_paths(
         "4", "1", "1", "1", "1", "11,0"
     ]  # fmt: skip
     rc = run(["--db", sqlite_url, "report", "journal", "--period", "2026-13", "--out",
-              str(tmp_path / "x")])  # fmt: skip
+              str(tmp_path / "x"), *login(monkeypatch)])  # fmt: skip
     assert rc == EXIT_USER
     assert "პერიოდი" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()

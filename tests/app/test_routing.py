@@ -278,7 +278,7 @@ STALE_CASES: dict[str, tuple[str, str, Callable[..., object]]] = {
     "answer": ("in_progress", "exec", lambda db, o, doc, clock, v: routing.answer(
         db, o["exec"], doc, AnswerInput("granted", "პასუხი", "ტექსტი", expected_version=v), clock)),
     "close": ("registered", "admin", lambda db, o, doc, clock, v: routing.close(
-        db, o["admin"], doc, "", clock, expected_version=v)),
+        db, o["admin"], doc, "ინფორმაციისთვის", clock, expected_version=v)),
     "cancel": ("registered", "admin", lambda db, o, doc, clock, v: routing.cancel(
         db, o["admin"], doc, "შეცდომით", clock, expected_version=v)),
 }  # fmt: skip

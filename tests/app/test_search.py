@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.dialects import mssql
 
 from app import search as search_module
+from app.access import SYSTEM
 from app.auth import Actor
 from app.cli import EXIT_OK, EXIT_USER, run
 from app.clock import FixedClock
@@ -45,6 +46,7 @@ from models.tables import (
     DocumentType,
     DocumentWord,
 )
+from tests.app._cli_login import login, with_admin
 from tests.app._rules_helpers import admin, user
 
 DAY = dt.date(2026, 11, 2)
@@ -251,21 +253,27 @@ def test_reindex_all_rebuilds_the_same_words(db: Database, clock: FixedClock) ->
     assert result.words == len(before[0]) + len(before[1])
 
 
-def test_cli_search_json(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_search_json(
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cheap_hashing: None,
+) -> None:
+    with_admin(db_url)
     rc = run(
         ["--db", db_url, "register", "--type", "foi", "--subject", "საჯარო ინფორმაცია",
-         "--from-name", "ილია ჭავჭავაძე", "--date", "2026-04-02"]
+         "--from-name", "ილია ჭავჭავაძე", "--date", "2026-04-02", *login(monkeypatch)]
     )  # fmt: skip
     assert rc == EXIT_OK
     capsys.readouterr()
-    assert run(["--db", db_url, "search", "Chavchavadze", "--json"]) == EXIT_OK
+    assert run(["--db", db_url, "search", "Chavchavadze", "--json", *login(monkeypatch)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["count"] == 1 and not out["more"]
     assert out["rows"][0]["number"] == "შ-1/2026"
     assert out["rows"][0]["correspondent"] == "ილია ჭავჭავაძე"
-    assert run(["--db", db_url, "search", "1/2026"]) == EXIT_OK
+    assert run(["--db", db_url, "search", "1/2026", *login(monkeypatch)]) == EXIT_OK
     assert capsys.readouterr().out.startswith("შ-1/2026\t2026-04-02\tილია ჭავჭავაძე")
-    assert run(["--db", db_url, "db", "reindex"]) == EXIT_OK
+    assert run(["--db", db_url, "db", "reindex", *login(monkeypatch)]) == EXIT_OK
     assert "1 documents, 1 correspondents" in capsys.readouterr().out
 
 
@@ -313,9 +321,10 @@ def test_any_typed_text_parses_and_compiles_for_mssql(text: str) -> None:
     q = parse(text)
     assert all(len(w) >= 2 for w in q.words)
     assert not (q.words and (q.number or q.digits or q.exact))  # a number or words
-    shapes = [number_statement(q, 10)]
+    shapes = [number_statement(q, 10, viewer=SYSTEM)]
     if q.words:
-        shapes += [narrow_statement(q, q.words[0], 10), broad_statement(q, 10)]
+        shapes += [narrow_statement(q, q.words[0], 10, viewer=SYSTEM),
+                   broad_statement(q, 10, viewer=SYSTEM)]  # fmt: skip
     assert (shapes[0] is None) == (not q.number and not q.digits and not q.exact)
     for stmt in shapes:
         if stmt is not None:

@@ -497,10 +497,10 @@ def test_demo_logins_only_in_a_demo_database(sqlite_db: Database, clock: FixedCl
     assert demo_logins(sqlite_db) == []
     generate(sqlite_db, 5, seed=1, clock=clock)
     logins = demo_logins(sqlite_db)
-    assert logins[0] == "admin" and len(logins) == 4  # one per role: admin, registrar, head, …
+    assert len(logins) == 3  # one per role: registrar, head, executor
     roles = {authenticate(sqlite_db, login, "demo", clock).role for login in logins}
-    assert roles == {"admin", "registrar", "head", "executor"}
-    assert not needs_first_admin(sqlite_db)
+    assert roles == {"registrar", "head", "executor"}
+    assert needs_first_admin(sqlite_db)  # the administrator is never given the demo password
 
 
 # --- permissions -------------------------------------------------------------------------

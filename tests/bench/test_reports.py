@@ -129,7 +129,7 @@ def test_make_bench_prints_the_reports_table(
 ) -> None:
     monkeypatch.setattr(bench_reports, "Sizes", lambda: SMALL)
     url = tiny.engine.url.render_as_string(hide_password=False)
-    code = main(["--db", url, "--no-gui", "--repeat", "1", "--today", "2026-11-25"])
+    code = main(["--db", url, "--no-gui", "--no-load", "--repeat", "1", "--today", "2026-11-25"])
     out = capsys.readouterr().out
     assert code in (0, 1)  # timings are the bench's business, not the test's
     assert "\nreports (app.reporting.generate" in out

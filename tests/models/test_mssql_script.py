@@ -216,3 +216,22 @@ def test_cli_prints_the_downgrade_script(capsys: pytest.CaptureFixture[str]) -> 
     assert f"UPDATE alembic_version SET version_num='{base}'" in out
     with pytest.raises(SystemExit):
         run(["db", "sql", "--downgrade-to", "9999_nope"])
+
+
+def test_the_audit_triggers_are_valid_t_sql_inside_their_exec() -> None:
+    """``CREATE TRIGGER`` must open its batch, so 0006 runs it through ``EXEC (N'…')``
+    (after the batch's NOEXEC guard); the text inside is checked as T-SQL on its own."""
+    from tests._tsql import CHECKER
+
+    for schema in (None, "kants"):
+        script = offline_sql("mssql", schema=schema)
+        bodies = [b.replace("''", "'") for b in re.findall(r"EXEC \(N'(.*?)'\);\n", script, re.S)]
+        prefix = f"{schema}." if schema else ""
+        assert [b.split("\n", 1)[0] for b in bodies] == [
+            f"CREATE TRIGGER {prefix}audit_log_append_only ON {prefix}audit_log",
+            f"CREATE TRIGGER {prefix}number_counters_audit_tail ON {prefix}number_counters",
+        ]
+        assert "INSTEAD OF UPDATE, DELETE" in bodies[0] and "THROW" in bodies[0]
+        assert {b[:60]: e for b in bodies if (e := CHECKER._parse_errors(b))} == {}
+    down = offline_sql("mssql", downgrade_to="0005_decree_days")
+    assert "DROP TRIGGER audit_log_append_only;" in down

@@ -528,6 +528,36 @@ UPDATE alembic_version SET version_num='0005_decree_days' WHERE alembic_version.
 GO
 
 IF @@TRANCOUNT = 0 SET NOEXEC ON;
+-- Running upgrade 0005_decree_days -> 0006_audit_append_only
+
+EXEC (N'CREATE TRIGGER audit_log_append_only ON audit_log
+INSTEAD OF UPDATE, DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    THROW 51000, N''audit_log is append-only: rows are never changed or deleted'', 1;
+END');
+
+GO
+
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
+EXEC (N'CREATE TRIGGER number_counters_audit_tail ON number_counters
+AFTER UPDATE, DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    IF EXISTS (SELECT 1 FROM deleted AS d LEFT JOIN inserted AS i ON i.id = d.id
+               WHERE d.scope = N''__audit_tail__'' AND (i.id IS NULL OR i.scope <> d.scope
+                   OR i.year <> d.year OR i.last_value < d.last_value))
+        THROW 51001, N''the audit tail counter only grows: it is never lowered or deleted'', 1;
+END');
+
+GO
+
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
+UPDATE alembic_version SET version_num='0006_audit_append_only' WHERE alembic_version.version_num = '0005_decree_days';
+
+GO
+
+IF @@TRANCOUNT = 0 SET NOEXEC ON;
 COMMIT;
 
 GO
