@@ -119,6 +119,18 @@ def _no_reminder(app: QApplication, w: MainWindow) -> None:
     w.backup_reminder.hide()
 
 
+def _waiting_letter(ctx: AppContext, head: Actor) -> int:
+    """A letter for *head*'s department waiting for its resolution (the demo data of some
+    days has none left unrouted)."""
+    from app.registration import RegistrationInput, register
+
+    code = next(d.code for d in users.list_departments(ctx.db, ctx.actor)
+                if d.id == head.department_id)  # fmt: skip
+    inp = RegistrationInput(kind="incoming", doc_type="application", subject="ქუჩის განათება",
+                            from_name="ნინო კაპანაძე", department=code)  # fmt: skip
+    return register(ctx.db, ctx.actor, inp, ctx.clock).id
+
+
 def _busiest(ctx: AppContext, role: str) -> Actor:
     """The active demo user of *role* with the most open tasks, preferring one whose
     department queue is not empty (so both lists of "My tasks" have rows)."""
@@ -155,7 +167,8 @@ def _shoot_routing(app: QApplication, ctx: AppContext, out: Path, lang: str) -> 
     hw.resize(1280, 760)
 
     waiting = RegistryQuery(kind="incoming", status=("registered",), viewer=head)
-    doc = registry.page(ctx.db, waiting, 0, 1)[0].id
+    found = registry.page(ctx.db, waiting, 0, 1)
+    doc = found[0].id if found else _waiting_letter(ctx, head)
     res = ResolutionDialog(hctx, hw.runner, documents.get_card(ctx.db, head, doc), hw)
     res.show()
     _wait(app, lambda: bool(getattr(res, "ready", False)))
