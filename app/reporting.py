@@ -56,6 +56,7 @@ from app.refdata import CHANNEL_NAMES, KIND_NAMES, STATUS_NAMES, label
 from models.db import Database
 from models.tables import (
     DOC_KINDS,
+    Assignment,
     Correspondent,
     Department,
     Document,
@@ -509,6 +510,7 @@ class _JournalRows:
                 rows = s.execute(stmt).all()
                 ids = [r[0] for r in rows]
                 answers: dict[int, list[tuple[str, dt.date]]] = {}
+                resolutions: dict[int, str] = {}
                 if ids:
                     # Incoming/internal: the answers to it; outgoing: the letter it answers.
                     mine, other = (
@@ -523,6 +525,13 @@ class _JournalRows:
                         .order_by(answer.reg_date, answer.id)
                     ):
                         answers.setdefault(doc_id, []).append((number, day))
+                    # the resolution: the instruction of the latest main assignment
+                    for doc_id, instruction in s.execute(
+                        select(Assignment.document_id, Assignment.instruction)
+                        .where(Assignment.document_id.in_(ids), Assignment.role == "main")
+                        .order_by(Assignment.id)
+                    ):
+                        resolutions[doc_id] = instruction or ""
             for r in rows:
                 hidden = bool(r[11]) and not (see_all or self.actor.user_id in (r[12], r[13]))
                 replies = answers.get(r[0], [])
@@ -533,7 +542,7 @@ class _JournalRows:
                     sender_number=r[4] or "",
                     sender_date=r[5],
                     subject=CONFIDENTIAL_SUBJECT if hidden else r[6],
-                    resolution="",  # resolutions come with routing
+                    resolution="" if hidden else resolutions.get(r[0], ""),
                     executor=r[7] or r[8] or "",
                     due_date=r[9],
                     answer_number="; ".join(n for n, _ in replies),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reports.data import FoiAnnualReport, JournalReport
+from reports.data import FoiAnnualReport, JournalReport, OverdueReport
 
 MONTHLY_HEADERS = (
     "სამსახური / შემსრულებელი",
@@ -35,6 +35,15 @@ def journal_headers(report: JournalReport) -> tuple[str, ...]:
         f"{report.answer_label} — ნომერი",
         f"{report.answer_label} — თარიღი",
         "შენიშვნა",
+    )
+
+
+def overdue_counts(report: OverdueReport) -> tuple[tuple[str, int], ...]:
+    """The count line both formats print above the overdue list."""
+    return (
+        ("ვადაგადაცილებული", report.overdue_count),
+        ("კონტროლზე", report.under_control_count),
+        ("სულ სიაში", len(report.rows)),
     )
 
 

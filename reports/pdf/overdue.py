@@ -8,7 +8,7 @@ from pathlib import Path
 from reportlab.platypus import Paragraph, Spacer
 
 from reports.data import OverdueReport
-from reports.layout import OVERDUE_HEADERS
+from reports.layout import OVERDUE_HEADERS, overdue_counts
 from reports.pdf.common import (
     Column,
     build_table_report,
@@ -46,10 +46,7 @@ def render_overdue_pdf(
     st = styles()
     tick = Ticker(len(report.rows) + 1, progress, cancel, every=50)
     summary = Paragraph(
-        f"ვადაგადაცილებული: <b>{report.overdue_count}</b> · "
-        f"კონტროლზე: <b>{report.under_control_count}</b> · "
-        f"სულ სიაში: <b>{len(report.rows)}</b>",
-        st["base"],
+        " · ".join(f"{label}: <b>{n}</b>" for label, n in overdue_counts(report)), st["base"]
     )
     return build_table_report(
         path, report.header, COLUMNS, _texts(report), len(report.rows),

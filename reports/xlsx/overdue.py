@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reports.data import OverdueReport
-from reports.layout import OVERDUE_HEADERS
+from reports.layout import OVERDUE_HEADERS, overdue_counts
 from reports.progress import CancelFn, ProgressFn, Ticker
 from reports.xlsx.common import TableSheet, XColumn, new_workbook, save_workbook
 
@@ -21,7 +22,8 @@ def render_overdue_xlsx(
     cancel: CancelFn | None = None,
 ) -> Path:
     tick = Ticker(len(report.rows) + 1, progress, cancel, every=500)
-    h = report.header
+    counts = " · ".join(f"{label}: {n}" for label, n in overdue_counts(report))
+    h = replace(report.header, lines=(*report.header.lines, counts))  # as the PDF prints it
     with new_workbook(h.title, h.letterhead.office_name) as wb:
         columns = [XColumn(t, w, k) for t, w, k in zip(OVERDUE_HEADERS, WIDTHS, KINDS, strict=True)]
         sheet = TableSheet(wb, "ვადაგადაცილებული", columns, h)

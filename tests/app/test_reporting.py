@@ -290,7 +290,7 @@ def test_journal_has_the_paper_book_columns_in_book_order(
     assert first.correspondent == "ოთარ მესხი"
     assert (first.sender_number, first.sender_date) == ("123", D(2026, 9, 29))
     assert first.subject == "ქუჩის განათება"
-    assert first.resolution == ""  # resolutions come with routing
+    assert first.resolution == ""  # not routed through a resolution
     assert first.executor == "ნინო ბერიძე"
     assert first.due_date == D(2026, 10, 11)
     assert (first.answer_number, first.answer_date) == (number(registry, "o1"), D(2026, 10, 6))
@@ -310,6 +310,26 @@ def test_journal_has_the_paper_book_columns_in_book_order(
     )
     # Iterating again reads again: the same rows (two formats read the same data).
     assert [r.number for r in j.rows] == [r.number for r in rows]
+
+
+def test_the_journal_prints_the_resolution(
+    sqlite_db: Database, clock: FixedClock, cheap_hashing: None
+) -> None:
+    """The resolution column was always empty although resolutions are stored."""
+    from app.routing import ResolutionInput, assign
+    from tests.app._routing_helpers import make_office, new_request
+
+    o = make_office(sqlite_db, clock)
+    doc = new_request(sqlite_db, o["reg"], clock)
+    assign(sqlite_db, o["head"], doc, ResolutionInput(o["exec"].user_id,
+           instruction="მოამზადეთ პასუხი 5 დღეში"), clock)  # fmt: skip
+    secret = new_request(sqlite_db, o["reg"], clock, confidential=True)
+    assign(sqlite_db, o["head"], secret, ResolutionInput(o["exec"].user_id,
+           instruction="საიდუმლო მითითება"), clock)  # fmt: skip
+    rows = list(reporting.journal(sqlite_db, o["admin"], "2026-11", clock=clock).rows)
+    assert [r.resolution for r in rows] == ["მოამზადეთ პასუხი 5 დღეში", "საიდუმლო მითითება"]
+    seen = list(reporting.journal(sqlite_db, o["viewer"], "2026-11", clock=clock).rows)
+    assert [r.resolution for r in seen] == ["მოამზადეთ პასუხი 5 დღეში", ""]  # hidden with it
 
 
 def test_journal_hides_confidential_documents_from_a_viewer(

@@ -95,8 +95,13 @@ def test_formula_like_and_control_characters_stay_plain_text(tmp_path: Path) -> 
 
 
 def test_overdue_and_foi_xlsx(tmp_path: Path) -> None:
-    ws = openpyxl.load_workbook(render_overdue_xlsx(sample.overdue(3), tmp_path / "o.xlsx")).active
-    header_row = 5  # office, title, generated, blank, then the header
+    report = sample.overdue(3)
+    ws = openpyxl.load_workbook(render_overdue_xlsx(report, tmp_path / "o.xlsx")).active
+    header_row = 6  # office, title, the count line, generated, blank, then the header
+    assert ws["A3"].value == (
+        f"ვადაგადაცილებული: {report.overdue_count} · კონტროლზე: {report.under_control_count}"
+        f" · სულ სიაში: {len(report.rows)}"
+    )  # the same line as the PDF's
     first = [c.value for c in ws[header_row + 1]]
     assert first[0] == "შ-1/2026" and first[8] == 20 and first[9] is None
     assert [c.value for c in ws[header_row + 2]][8:10] == [0, "კი"]
