@@ -61,6 +61,12 @@ def visible_condition(viewer: Actor) -> ColumnElement[bool] | None:
     )
 
 
+def visibility_filter(viewer: Actor) -> list[ColumnElement[bool]]:
+    """:func:`visible_condition` as a list of WHERE terms (none when all is visible)."""
+    cond = visible_condition(viewer)
+    return [] if cond is None else [cond]
+
+
 def visible_document(s: Session, actor: Actor, doc_id: int) -> Document:
     """The document, if it exists and *actor* may see it."""
     doc = s.get(Document, doc_id)
@@ -75,12 +81,18 @@ def visible_document(s: Session, actor: Actor, doc_id: int) -> Document:
     return doc
 
 
-def handles(s: Session, actor: Actor, doc: Document) -> bool:
-    """Whether *actor* handles *doc* (see the module's docstring)."""
+def heads(actor: Actor, doc: Document) -> bool:
+    """The administrator heads every document; a head his department's (or an unrouted
+    one). Resolutions and reassignments are theirs."""
     if actor.role == "admin":
         return True
-    if actor.role == "head":
-        return doc.department_id in (None, actor.department_id)
+    return actor.role == "head" and doc.department_id in (None, actor.department_id)
+
+
+def handles(s: Session, actor: Actor, doc: Document) -> bool:
+    """Whether *actor* handles *doc* (see the module's docstring)."""
+    if actor.role in ("admin", "head"):
+        return heads(actor, doc)
     if actor.role == "registrar":
         return doc.created_by == actor.user_id
     if actor.role == "executor":

@@ -9,11 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app import messages
-from app.access import acting_document, handles, visible_condition, visible_document
+from app.access import (
+    acting_document,
+    handles,
+    visibility_filter,
+    visible_condition,
+    visible_document,
+)
 from app.audit import Change, record
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
@@ -228,11 +234,6 @@ def find_by_number(db: Database, actor: Actor, number: str) -> int:
     return int(doc_id)
 
 
-def _visible(actor: Actor) -> list[ColumnElement[bool]]:
-    cond = visible_condition(actor)
-    return [] if cond is None else [cond]
-
-
 def _ids_or_none(value: str | None, length: int) -> str | None:
     text = (value or "").strip().replace(" ", "")
     return text if len(text) == length and text.isascii() and text.isdigit() else None
@@ -284,7 +285,7 @@ def repeat_warnings(
                 Document.doc_type_id == type_id,
                 Document.status != "cancelled",
                 or_(Document.status.in_(OPEN_STATUSES), Document.reg_date >= since),
-                *_visible(actor),
+                *visibility_filter(actor),
             )
             .order_by(Document.reg_date.desc(), Document.id.desc())
             .limit(REPEAT_LIMIT)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import messages
-from app.access import acting_document, visible_condition, visible_document
+from app.access import acting_document, heads, visibility_filter, visible_document
 from app.audit import Change, record_document_change
 from app.auth import Actor, require
 from app.clock import Clock, SystemClock
@@ -133,10 +133,6 @@ def _now(clock: Clock | None) -> tuple[Clock, dt.datetime]:
     return c, c.now_utc()
 
 
-def _load_visible(s: Session, actor: Actor, doc_id: int) -> Document:
-    return visible_document(s, actor, doc_id)
-
-
 def _check_version(s: Session, doc: Document, expected: int | None) -> None:
     if expected is not None and doc.version != expected:
         raise stale_error(s, "document", doc.id, doc.updated_at)
@@ -171,16 +167,9 @@ def _writing(db: Database, doc_id: int) -> Iterator[Session]:
             raise stale_error(s, "document", doc_id, None) from None
 
 
-def _head_may(actor: Actor, doc: Document) -> bool:
-    """Administrators act on any document; a head on his department's (or an unrouted one)."""
-    if actor.role == "admin":
-        return True
-    return actor.role == "head" and doc.department_id in (None, actor.department_id)
-
-
 def _require_head(actor: Actor, doc: Document, action: str) -> None:
     require(actor, action)
-    if not _head_may(actor, doc):
+    if not heads(actor, doc):
         raise PermissionDenied("routing.other_department")
 
 
@@ -228,7 +217,7 @@ def assign(
         raise ValidationError("routing.main_is_co", field="co_executors")
     _c, now = _now(clock)
     with _writing(db, doc_id) as s:
-        doc = _load_visible(s, actor, doc_id)
+        doc = visible_document(s, actor, doc_id)
         _require_head(actor, doc, "assign")
         _check_version(s, doc, inp.expected_version)
         if doc.status != "registered":
@@ -298,7 +287,7 @@ def reassign(
     why = clean_text(reason, "reason", max_len=REASON_MAX, required=True)
     _c, now = _now(clock)
     with _writing(db, doc_id) as s:
-        doc = _load_visible(s, actor, doc_id)
+        doc = visible_document(s, actor, doc_id)
         _require_head(actor, doc, "assign")
         _check_version(s, doc, expected_version)
         if doc.status not in ("assigned", "in_progress"):
@@ -357,7 +346,7 @@ def start(
     require(actor, "answer")
     _c, now = _now(clock)
     with _writing(db, doc_id) as s:
-        doc = _load_visible(s, actor, doc_id)
+        doc = visible_document(s, actor, doc_id)
         mine = _my_assignment(s, actor, doc)
         if mine is None:
             raise PermissionDenied("routing.not_your_task")
@@ -379,7 +368,7 @@ def claim(
     require(actor, "claim")
     _c, now = _now(clock)
     with _writing(db, doc_id) as s:
-        doc = _load_visible(s, actor, doc_id)
+        doc = visible_document(s, actor, doc_id)
         _check_version(s, doc, expected_version)
         if doc.kind != "incoming" or doc.status != "registered" or doc.executor_id is not None:
             raise ValidationError("routing.not_in_queue", field="document", number=doc.reg_number)
@@ -427,13 +416,6 @@ def _open_tasks(scope: ColumnElement[bool], personal: bool) -> list[ColumnElemen
     return conds
 
 
-def _seen_by(actor: Actor) -> list[ColumnElement[bool]]:
-    """A head's list holds his department's documents, but not the confidential ones he
-    may not see (app.access)."""
-    cond = visible_condition(actor)
-    return [] if cond is None else [cond]
-
-
 def _task_rows(s: Session, actor: Actor, today: dt.date) -> list[TaskRow]:
     cal = load_calendar(s)
     soon_until = cal.add_working_days(today, SOON_WORKING_DAYS)
@@ -444,7 +426,7 @@ def _task_rows(s: Session, actor: Actor, today: dt.date) -> list[TaskRow]:
         .outerjoin(Correspondent, Correspondent.id == Document.correspondent_id)
         .outerjoin(User, User.id == Document.executor_id)
         .outerjoin(Department, Department.id == Document.department_id)
-        .where(*_open_tasks(scope, personal), *_seen_by(actor))
+        .where(*_open_tasks(scope, personal), *visibility_filter(actor))
         .order_by(_UNDATED_LAST, Document.due_date, Document.reg_date, Document.id)
         .limit(TASK_LIMIT)
     ).all()  # fmt: skip
@@ -593,7 +575,7 @@ def answer(
     c, now = _now(clock)
     today = c.today()
     with _writing(db, doc_id) as s:
-        doc = _load_visible(s, actor, doc_id)
+        doc = visible_document(s, actor, doc_id)
         _check_version(s, doc, inp.expected_version)
         if doc.kind != "incoming":
             raise ValidationError("routing.answer_incoming_only", field="document")
@@ -603,7 +585,7 @@ def answer(
                 status=label(STATUS_NAMES, doc.status, messages.current_language()),
             )  # fmt: skip
         mine = _my_assignment(s, actor, doc)
-        if mine is None and not _head_may(actor, doc):
+        if mine is None and not heads(actor, doc):
             raise PermissionDenied("routing.not_your_task")
         _lock_card(s, doc)
         corr = s.get(Correspondent, doc.correspondent_id) if doc.correspondent_id else None
@@ -714,7 +696,7 @@ def reply_letter(db: Database, actor: Actor, outgoing_id: int, path: Path) -> Pa
     require(actor, "view_registry")
     cfg = office_settings(db)
     with db.read() as s:
-        out = _load_visible(s, actor, outgoing_id)
+        out = visible_document(s, actor, outgoing_id)
         if out.kind != "outgoing":
             raise ValidationError("routing.letter_outgoing_only", field="document")
         corr = s.get(Correspondent, out.correspondent_id) if out.correspondent_id else None
